@@ -1,0 +1,121 @@
+# vigie — one GNU Makefile, no configure. `make` builds build/vigie and build/libvigie.{a,so}.
+#   make demo     install missing Debian packages, build, run on the bundled sample
+#   make check    install, build, run every test, then again under ASan+UBSan (clang)
+#   make fuzz     libFuzzer targets, FUZZ_SECONDS each (default 60)
+#   make bench    text pipeline throughput on a generated 50+ MB corpus
+# V=1 shows full commands. BUILD=dir builds out of tree elsewhere (build/asan for sanitizers).
+
+CC       ?= cc
+CXX      ?= c++
+BUILD    ?= build
+SHARED   ?= $(abspath ../shared)
+V        ?= 0
+Q        := $(if $(filter 1,$(V)),,@)
+
+PKG_CFLAGS := $(shell pkg-config --cflags libutf8proc 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc) -lcld2 -lstdc++
+WARN     := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wshadow
+CSTD     := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L
+OPT      ?= -O2 -g
+INC      := -Iinclude -Isrc/core -Isrc/text -Isrc/ingest -Isrc/cli
+DEFS     := -DVG_BUILDING -DVG_DATADIR='"$(abspath data)"'
+SAN      ?=
+SAN_ON   := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SANFLAGS := $(if $(SAN),$(SAN_ON))
+CFLAGS_ALL   = $(CSTD) $(WARN) $(OPT) $(INC) $(DEFS) $(PKG_CFLAGS) $(SANFLAGS) -fPIC -fvisibility=hidden -MMD -MP $(CFLAGS)
+CXXFLAGS_ALL = -std=c++11 -Wall -Wextra -Werror $(OPT) $(INC) $(SANFLAGS) -fPIC -fvisibility=hidden -MMD -MP $(CXXFLAGS)
+LDFLAGS_ALL  = $(SANFLAGS) $(LDFLAGS)
+
+LIB_SRC  := $(wildcard src/core/*.c src/text/*.c src/ingest/*.c)
+LIB_CXX  := $(wildcard src/text/*.cc)
+CLI_SRC  := $(wildcard src/cli/*.c)
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(LIB_CXX:%.cc=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps demo check check-asan test fuzz bench clean
+all: $(BUILD)/vigie $(BUILD)/libvigie.a $(BUILD)/libvigie.so
+
+deps:
+	$(Q)sh scripts/deps.sh
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(if $(Q),@echo "  CC   $<")
+	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/obj/%.o: %.cc
+	@mkdir -p $(dir $@)
+	$(if $(Q),@echo "  CXX  $<")
+	$(Q)$(CXX) $(CXXFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/libvigie.a: $(LIB_OBJ)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/libvigie.so: $(LIB_OBJ)
+	$(Q)$(CC) -shared -o $@ $^ $(LDFLAGS_ALL) $(PKG_LIBS)
+
+$(BUILD)/vigie: $(CLI_OBJ) $(BUILD)/libvigie.a
+	$(if $(Q),@echo "  LINK $@")
+	$(Q)$(CC) -o $@ $(CLI_OBJ) $(BUILD)/libvigie.a $(LDFLAGS_ALL) $(PKG_LIBS)
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(BUILD)/obj/tests/unit/harness.o $(BUILD)/libvigie.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -o $@ $< $(BUILD)/obj/tests/unit/harness.o $(BUILD)/libvigie.a $(LDFLAGS_ALL) $(PKG_LIBS)
+
+# ---- tests ----
+test: all $(TESTS)
+	$(Q)BUILD=$(BUILD) SHARED=$(SHARED) sh tests/run.sh
+
+demo: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)sh scripts/demo.sh $(BUILD)
+
+check: deps
+	$(Q)$(MAKE) --no-print-directory test
+	$(Q)$(MAKE) --no-print-directory check-asan
+
+check-asan:
+	@echo "== again under AddressSanitizer + UndefinedBehaviorSanitizer (clang) =="
+	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  $(MAKE) --no-print-directory test BUILD=build/asan CC=clang CXX=clang++ SAN=1 OPT="-O1 -g"
+
+# ---- fuzzing (clang libFuzzer) ----
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := $(patsubst fuzz/fuzz_%.c,%,$(filter-out fuzz/fuzz_main.c,$(wildcard fuzz/fuzz_*.c)))
+FUZZ_LIB_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o) $(LIB_CXX:%.cc=build/fuzz/obj/%.o)
+fuzz: deps
+	$(Q)$(MAKE) --no-print-directory fuzz-run
+
+fuzz-build: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+build/fuzz/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(Q)clang $(CSTD) $(WARN) -O1 -g $(INC) $(DEFS) $(PKG_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
+build/fuzz/obj/%.o: %.cc
+	@mkdir -p $(dir $@)
+	$(Q)clang++ -std=c++11 -O1 -g $(INC) -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
+build/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
+	$(Q)clang $(CSTD) $(WARN) -O1 -g $(INC) $(DEFS) -fsanitize=fuzzer,address,undefined $< $(FUZZ_LIB_OBJ) -o $@ $(PKG_LIBS)
+fuzz-run: fuzz-build
+	$(Q)for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build/fuzz/corpus/$$t; \
+	  echo "== fuzz $$t for $(FUZZ_SECONDS)s"; \
+	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
+	    $$( [ -f fuzz/$$t.dict ] && echo -dict=fuzz/$$t.dict ) \
+	    -artifact_prefix=build/fuzz/crash-$$t- build/fuzz/corpus/$$t fuzz/corpus/$$t 2>build/fuzz/$$t.log \
+	    || { tail -40 build/fuzz/$$t.log; exit 1; }; \
+	  grep -E 'stat::number_of_executed_units|Done' build/fuzz/$$t.log | tail -2; \
+	done
+
+# ---- benchmarks ----
+bench: all $(BUILD)/bench/bench_text $(BUILD)/bench/mkcorpus
+	$(Q)sh bench/run.sh $(BUILD)
+$(BUILD)/bench/%: bench/%.c $(BUILD)/libvigie.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libvigie.a $(LDFLAGS_ALL) $(PKG_LIBS)
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

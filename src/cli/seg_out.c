@@ -1,0 +1,51 @@
+/* seg_out.c — sentences and tokens as JSON Lines (keys in a fixed order) or as text for people. */
+#include <string.h>
+
+#include "seg_out.h"
+
+static const char *const kinds[] = { "word", "num", "date", "punct", "sym" };
+
+static void write_tokens_json(FILE *f, const vg_doc *d, const vg_sentence *s)
+{
+    fputs(",\"tokens\":[", f);
+    for (size_t k = 0; k < s->ntok; k++) {
+        const vg_token *t = vg_doc_token(d, s->tok + k);
+        fprintf(f, "%s[%zu,%zu,", k ? "," : "", t->start, t->end);
+        json_str(f, t->key, t->keylen);
+        fprintf(f, ",\"%s\"]", kinds[t->kind]);
+    }
+    putc(']', f);
+}
+
+int seg_write(void *ctx, const vg_input_doc *in, const vg_doc *d)
+{
+    const seg_out *o = ctx;
+    FILE *f = stdout;
+    const char *lang = vg_lang_name(vg_doc_lang(d));
+    for (size_t i = 0; i < vg_doc_nsentences(d); i++) {
+        const vg_sentence *s = vg_doc_sentence(d, i);
+        if (o->text) {
+            fprintf(f, "%s #%zu %s [%zu,%zu)\n  ", in->id, i, lang, s->start, s->end);
+            fwrite(in->text + s->start, 1, s->end - s->start, f);
+            if (o->tokens) {
+                fputs("\n  ", f);
+                for (size_t k = 0; k < s->ntok; k++) {
+                    const vg_token *t = vg_doc_token(d, s->tok + k);
+                    fputs(k ? " | " : "", f);
+                    fwrite(in->text + t->start, 1, t->end - t->start, f);
+                }
+            }
+            fputs("\n", f);
+            continue;
+        }
+        fputs("{\"doc\":", f);
+        json_str(f, in->id, strlen(in->id));
+        fprintf(f, ",\"sentence\":%zu,\"start\":%zu,\"end\":%zu,\"text\":", i, s->start, s->end);
+        json_str(f, in->text + s->start, s->end - s->start);
+        fprintf(f, ",\"lang\":\"%s\"", lang);
+        if (o->tokens)
+            write_tokens_json(f, d, s);
+        fputs("}\n", f);
+    }
+    return ferror(f) ? -1 : 0;
+}

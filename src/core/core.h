@@ -1,0 +1,56 @@
+/* core.h — what every module of libvigie shares: the allocator, growable buffers, string sets.
+** Internal: not part of the public API (include/vigie.h). */
+#ifndef VG_CORE_H
+#define VG_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vigie.h"
+#include "limits.h"
+
+/* ---- allocator (alloc.c) ---- */
+typedef struct {
+    vg_allocator a; /* every member set */
+} vg_mem;
+
+void vg_mem_init(vg_mem *m, const vg_allocator *a); /* a NULL: C library */
+void *vg_malloc(const vg_mem *m, size_t n);
+void *vg_realloc(const vg_mem *m, void *p, size_t n);
+void vg_free(const vg_mem *m, void *p);
+char *vg_strndup(const vg_mem *m, const char *s, size_t n);
+
+/* ---- growable byte buffer (buf.c) ----
+** Kept between uses: vg_buf_clear() keeps the storage, so a warmed-up buffer never allocates. */
+typedef struct {
+    char *p;
+    size_t n, cap;
+    const vg_mem *mem;
+} vg_buf;
+
+void vg_buf_init(vg_buf *b, const vg_mem *mem);
+void vg_buf_release(vg_buf *b);
+vg_status vg_buf_reserve(vg_buf *b, size_t extra); /* room for n + extra (+1 for a NUL) */
+vg_status vg_buf_append(vg_buf *b, const void *s, size_t n);
+vg_status vg_buf_putc(vg_buf *b, char c);
+static inline void vg_buf_clear(vg_buf *b) { b->n = 0; }
+
+/* Grow an array *pp of *cap elements of size sz to hold at least need; doubles. */
+vg_status vg_grow(const vg_mem *mem, void **pp, size_t *cap, size_t need, size_t sz);
+
+/* ---- string set (strset.c) ----
+** A read-only set of byte strings built once (open addressing, FNV-1a), for the word lists of
+** data/text/: abbreviations, openers, compounds, function words. */
+typedef struct vg_strset vg_strset;
+vg_status vg_strset_new(const vg_mem *mem, vg_strset **out);
+vg_status vg_strset_add(vg_strset *s, const char *w, size_t n);
+bool vg_strset_has(const vg_strset *s, const char *w, size_t n);
+size_t vg_strset_count(const vg_strset *s);
+void vg_strset_free(vg_strset *s);
+
+/* Load a word list: one entry a line, '#' comments, surrounding blanks trimmed. Entries go through
+** fold first when fold is true. Returns VG_EIO with a message in err on failure. */
+vg_status vg_strset_load(vg_strset *s, const char *path, bool fold, char *err, size_t errcap);
+
+#endif

@@ -1,0 +1,72 @@
+/* engine.c — vg_engine: open, hold and close everything read-only that documents are analysed with.
+** Today that is the language data of data/text/; the dictionaries join it with the coder. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "engine.h"
+
+#ifndef VG_DATADIR
+#define VG_DATADIR "data"
+#endif
+
+static const char *pick_data_dir(const vg_options *opt)
+{
+    if (opt && opt->data_dir)
+        return opt->data_dir;
+    const char *env = getenv("VIGIE_DATA");
+    if (env && *env)
+        return env;
+    return VG_DATADIR;
+}
+
+vg_status vg_engine_open(const vg_options *opt, vg_engine **out)
+{
+    if (!out)
+        return VG_EMISUSE;
+    vg_mem mem;
+    vg_mem_init(&mem, opt ? opt->alloc : NULL);
+    vg_engine *e = vg_malloc(&mem, sizeof *e);
+    *out = e;
+    if (!e)
+        return VG_ENOMEM;
+    memset(e, 0, sizeof *e);
+    e->mem = mem;
+    if (opt) {
+        e->on_diag = opt->on_diag;
+        e->diag_ctx = opt->diag_ctx;
+    }
+    const char *dir = pick_data_dir(opt);
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        snprintf(e->errmsg, sizeof e->errmsg, "data directory %s not found (set --data or VIGIE_DATA)",
+                 dir);
+        return VG_EDICT;
+    }
+    if (!(e->data_dir = vg_strndup(&e->mem, dir, strlen(dir))))
+        return VG_ENOMEM;
+    static const char *langs[2] = { "fr", "en" };
+    for (int i = 0; i < 2; i++) {
+        vg_status rc = vg_langdata_load(&e->lang[i], &e->mem, dir, langs[i], e->errmsg,
+                                        sizeof e->errmsg);
+        if (rc != VG_OK) {
+            if (rc == VG_ENOMEM)
+                snprintf(e->errmsg, sizeof e->errmsg, "%s", vg_strerror(rc));
+            return rc;
+        }
+    }
+    return VG_OK;
+}
+
+const char *vg_engine_errmsg(const vg_engine *e) { return e ? e->errmsg : "out of memory"; }
+
+void vg_engine_close(vg_engine *e)
+{
+    if (!e)
+        return;
+    for (int i = 0; i < 2; i++)
+        vg_langdata_free(&e->lang[i]);
+    vg_free(&e->mem, e->data_dir);
+    vg_free(&e->mem, e);
+}

@@ -1,0 +1,23 @@
+/* engine.h — the inside of vg_engine: what the engine owns, for the modules that read it. */
+#ifndef VG_ENGINE_H
+#define VG_ENGINE_H
+
+#include "core.h"
+#include "../text/text.h"
+
+struct vg_engine {
+    vg_mem mem;
+    char *data_dir;
+    vg_langdata lang[2]; /* [0] French, [1] English */
+    void (*on_diag)(void *ctx, const vg_diag *d);
+    void *diag_ctx;
+    char errmsg[512];
+};
+
+/* The language data for l, or NULL for a language vigie has no data for. */
+static inline const vg_langdata *vg_engine_langdata(const vg_engine *e, vg_lang l)
+{
+    return l == VG_LANG_FR ? &e->lang[0] : l == VG_LANG_EN ? &e->lang[1] : NULL;
+}
+
+#endif

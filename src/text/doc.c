@@ -1,0 +1,85 @@
+/* doc.c — vg_doc: one document's analysis (language, tokens, sentences), reusable across documents.
+** Its vectors and key buffer keep their storage between vg_doc_analyze() calls: once the largest
+** document has been seen, analysing another allocates nothing. */
+#include <string.h>
+
+#include "engine.h"
+#include "text.h"
+
+struct vg_doc {
+    const vg_engine *e;
+    vg_tokvec toks;
+    vg_buf keys;
+    vg_sentvec sents;
+    vg_lang lang;
+    char lang_code[8];
+    size_t invalid, ncut;
+};
+
+vg_status vg_doc_new(const vg_engine *e, vg_doc **out)
+{
+    if (!out)
+        return VG_EMISUSE;
+    *out = NULL;
+    if (!e)
+        return VG_EMISUSE;
+    vg_doc *d = vg_malloc(&e->mem, sizeof *d);
+    if (!d)
+        return VG_ENOMEM;
+    memset(d, 0, sizeof *d);
+    d->e = e;
+    vg_buf_init(&d->keys, &e->mem);
+    *out = d;
+    return VG_OK;
+}
+
+void vg_doc_free(vg_doc *d)
+{
+    if (!d)
+        return;
+    const vg_mem *m = &d->e->mem;
+    vg_free(m, d->toks.v);
+    vg_free(m, d->sents.v);
+    vg_buf_release(&d->keys);
+    vg_free(m, d);
+}
+
+vg_status vg_doc_analyze(vg_doc *d, const char *text, size_t len, const vg_docinfo *info)
+{
+    if (!d || (!text && len))
+        return VG_EMISUSE;
+    d->toks.n = d->sents.n = 0;
+    d->invalid = d->ncut = 0;
+    vg_buf_clear(&d->keys);
+    d->lang = VG_LANG_UNKNOWN;
+    strcpy(d->lang_code, "und");
+    if (len > VG_MAX_DOC_BYTES)
+        return VG_ELIMIT;
+    const vg_engine *e = d->e;
+    vg_lang lang = info ? info->lang : VG_LANG_UNKNOWN;
+    if (lang == VG_LANG_UNKNOWN)
+        lang = vg_langid(&e->lang[0], &e->lang[1], text, len, d->lang_code);
+    else
+        strcpy(d->lang_code, vg_lang_name(lang));
+    d->lang = lang;
+    const vg_langdata *ld = vg_engine_langdata(e, lang);
+    vg_status rc = vg_tokenize(&e->mem, ld, text, len, &d->toks, &d->keys, &d->invalid);
+    if (rc != VG_OK)
+        return rc;
+    vg_tok_fix_keys(&d->toks, &d->keys);
+    return vg_segment(&e->mem, ld, text, len, d->toks.v, d->toks.n, &d->sents, &d->ncut);
+}
+
+vg_lang vg_doc_lang(const vg_doc *d) { return d->lang; }
+const char *vg_doc_lang_code(const vg_doc *d) { return d->lang_code; }
+size_t vg_doc_nsentences(const vg_doc *d) { return d->sents.n; }
+const vg_sentence *vg_doc_sentence(const vg_doc *d, size_t i)
+{
+    return i < d->sents.n ? &d->sents.v[i] : NULL;
+}
+size_t vg_doc_ntokens(const vg_doc *d) { return d->toks.n; }
+const vg_token *vg_doc_token(const vg_doc *d, size_t i)
+{
+    return i < d->toks.n ? &d->toks.v[i] : NULL;
+}
+size_t vg_doc_invalid_bytes(const vg_doc *d) { return d->invalid; }
