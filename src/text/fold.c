@@ -18,9 +18,9 @@ static const unsigned char ascii_class[128] = {
 #define Y VG_CL_SYM
     S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
     /*  ! " # $ % & ' ( ) * + , - . / */
-    S, P, P, P, Y, P, P, P, P, P, P, Y, P, P, P, P,
+    S, P, P, Y, Y, Y, Y, P, P, P, P, Y, P, P, P, P,
     D, D, D, D, D, D, D, D, D, D, P, P, Y, Y, Y, P, /* 0-9 : ; < = > ? */
-    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* @ A-O */
+    Y, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* @ A-O */
     L, L, L, L, L, L, L, L, L, L, L, P, P, P, Y, P, /* P-Z [ \ ] ^ _ */
     Y, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* ` a-o */
     L, L, L, L, L, L, L, L, L, L, L, P, Y, P, Y, S, /* p-z { | } ~ DEL */

@@ -44,8 +44,8 @@ static int is_terminal(const sg *g, const vg_token *k)
     return c == '.' || c == '!' || c == '?' || first_cp(g, k) == 0x2026;
 }
 
-/* Quote marks: +1 opens, -1 closes, 0 neither. A straight " opens when no word touches it on the
-** left, closes otherwise. */
+/* Quote marks: +1 opens, -1 closes, 0 neither. A straight " opens when white space (or the start,
+** or an opening bracket) is on its left and none on its right; otherwise it closes. */
 static int quote_dir(const sg *g, size_t i)
 {
     const vg_token *k = &g->t[i];
@@ -54,19 +54,27 @@ static int quote_dir(const sg *g, size_t i)
     switch (first_cp(g, k)) {
     case 0x00AB: case 0x201C: case 0x201E: return 1;
     case 0x00BB: case 0x201D: return -1;
-    case '"':
-        return (k->flags & VG_TOKF_SPACE) || i == 0 || g->t[i - 1].kind == VG_TOK_PUNCT ? 1 : -1;
+    case '"': {
+        int left = i == 0 || (k->flags & VG_TOKF_SPACE) || g->s[g->t[i - 1].start] == '(' ||
+                   g->s[g->t[i - 1].start] == '[';
+        int right = i + 1 < g->nt && !(g->t[i + 1].flags & VG_TOKF_SPACE);
+        return left && right ? 1 : -1;
+    }
     }
     return 0;
 }
 
+/* A closing quote or bracket that stays with the sentence before it. French sets a no-break space
+** before », so closing quotes may follow white space; brackets and ' may not. */
 static int is_closer(const sg *g, size_t i)
 {
     const vg_token *k = &g->t[i];
-    if (k->kind != VG_TOK_PUNCT || (k->flags & VG_TOKF_SPACE && quote_dir(g, i) >= 0))
+    if (k->kind != VG_TOK_PUNCT)
         return 0;
+    if (quote_dir(g, i) < 0)
+        return 1;
     unsigned char c = (unsigned char)g->s[k->start];
-    return c == ')' || c == ']' || c == '\'' || quote_dir(g, i) < 0 || first_cp(g, k) == 0x2019;
+    return !(k->flags & VG_TOKF_SPACE) && (c == ')' || c == ']' || c == '\'' || first_cp(g, k) == 0x2019);
 }
 
 /* Can token k begin a sentence? */
@@ -179,7 +187,7 @@ vg_status vg_segment(const vg_mem *mem, const vg_langdata *ld, const char *s, si
                 quote_until = 0;
             } else if (is_terminal(&g, &t[i]) || abbrev_can_end(&g, &t[i])) {
                 size_t j = i + 1;
-                while (j < nt && is_closer(&g, j) && !(t[j].flags & VG_TOKF_SPACE))
+                while (j < nt && is_closer(&g, j) && newlines(&g, j - 1) == 0)
                     j++;
                 int held = i + 1 < quote_until && j == i + 1; /* inside a quotation, not at its end */
                 if (j < nt && j > i + 1 && newlines(&g, j - 1) >= 1)

@@ -233,6 +233,14 @@ static int is_date(const unsigned char *s, size_t n)
     return 0;
 }
 
+static int ascii(const tk *t, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (t->s[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
 /* ---- words: elision, clitics, abbreviations --------------------------------------------------- */
 
 /* Emit the word s[a..b) with its French elided prefixes and inverted clitics split off, or its
@@ -282,8 +290,9 @@ static vg_status emit_word(tk *t, size_t a, size_t b)
                     break;
             } else {
                 size_t l2;
-                if (!vg_cp_islower(cp_at(t, h + l, &l2)) || !in_set(t, ld->clitics, h, e))
-                    break;
+                if (!vg_cp_islower(cp_at(t, h + l, &l2)) || !ascii(t, h, e) ||
+                    !in_set(t, ld->clitics, h, e))
+                    break; /* pronouns are plain ASCII: jour-là is not jour + -la */
                 if (h >= a + 3 && t->s[h - 1] == 't' && vg_cp_ishyphen(cp_at(t, h - 2, &l2)) &&
                     h - 2 > a)
                     start = h - 2; /* euphonic -t-: a-t-il */

@@ -1,0 +1,27 @@
+#!/bin/sh
+# run.sh — run every test binary of $BUILD/tests and the CLI tests, then print the grand total
+# "N passed, N failed" (the line CI reads). Exit 1 if anything failed.
+BUILD=${BUILD:-build}
+SHARED=${SHARED:-../shared}
+export VG_ROOT=$(pwd) SHARED
+pass=0; fail=0; skip=0
+tally() { # last line of a runner: "N passed, N failed, N skipped"
+    set -- $(tail -n 1 "$1" | sed 's/[^0-9 ]//g')
+    pass=$((pass + ${1:-0})); fail=$((fail + ${2:-0})); skip=$((skip + ${3:-0}))
+    [ -n "${1:-}" ] || fail=$((fail + 1))
+}
+out=$(mktemp); trap 'rm -f "$out"' EXIT
+for t in "$BUILD"/tests/test_*; do
+    [ -x "$t" ] || continue
+    echo "== $(basename "$t")"
+    "$t" "$SHARED" >"$out" 2>&1; rc=$?
+    grep -v '^ok ' "$out"
+    if [ $rc -gt 1 ]; then echo "FAIL $(basename "$t") crashed (exit $rc)"; fail=$((fail + 1)); fi
+    tally "$out"
+done
+echo "== cli"
+BUILD="$BUILD" sh tests/cli.sh >"$out" 2>&1
+grep -v '^ok ' "$out"
+tally "$out"
+echo "$pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]
