@@ -33,8 +33,11 @@ TEST_SRC := $(wildcard tests/unit/test_*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(LIB_CXX:%.cc=$(BUILD)/obj/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_TARGETS := $(patsubst fuzz/fuzz_%.c,%,$(filter-out fuzz/fuzz_main.c,$(wildcard fuzz/fuzz_*.c)))
+FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz_%)
 
-.PHONY: all deps demo check check-asan test fuzz bench clean
+.PHONY: all deps demo check check-asan test fuzz fuzz-build fuzz-run bench clean
+.SECONDARY:
 all: $(BUILD)/vigie $(BUILD)/libvigie.a $(BUILD)/libvigie.so
 
 deps:
@@ -64,8 +67,13 @@ $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(BUILD)/obj/tests/unit/harness.o 
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) -o $@ $< $(BUILD)/obj/tests/unit/harness.o $(BUILD)/libvigie.a $(LDFLAGS_ALL) $(PKG_LIBS)
 
+# fuzz targets built with a plain main() replay fuzz/corpus/ in every test run
+$(BUILD)/tests/fuzz_%: $(BUILD)/obj/fuzz/fuzz_%.o $(BUILD)/obj/fuzz/fuzz_main.o $(BUILD)/libvigie.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -o $@ $< $(BUILD)/obj/fuzz/fuzz_main.o $(BUILD)/libvigie.a $(LDFLAGS_ALL) $(PKG_LIBS)
+
 # ---- tests ----
-test: all $(TESTS)
+test: all $(TESTS) $(FUZZ_REPLAY)
 	$(Q)BUILD=$(BUILD) SHARED=$(SHARED) sh tests/run.sh
 
 demo: deps
@@ -83,7 +91,6 @@ check-asan:
 
 # ---- fuzzing (clang libFuzzer) ----
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := $(patsubst fuzz/fuzz_%.c,%,$(filter-out fuzz/fuzz_main.c,$(wildcard fuzz/fuzz_*.c)))
 FUZZ_LIB_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o) $(LIB_CXX:%.cc=build/fuzz/obj/%.o)
 fuzz: deps
 	$(Q)$(MAKE) --no-print-directory fuzz-run

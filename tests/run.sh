@@ -19,6 +19,13 @@ for t in "$BUILD"/tests/test_*; do
     if [ $rc -gt 1 ]; then echo "FAIL $(basename "$t") crashed (exit $rc)"; fail=$((fail + 1)); fi
     tally "$out"
 done
+echo "== fuzz corpus replay"
+for t in "$BUILD"/tests/fuzz_*; do
+    [ -x "$t" ] || continue
+    name=$(basename "$t"); name=${name#fuzz_}
+    if "$t" "fuzz/corpus/$name" >"$out" 2>&1; then pass=$((pass + 1)); echo "ok   replay $name: $(tail -n 1 "$out")"
+    else fail=$((fail + 1)); echo "FAIL replay $name"; tail -n 20 "$out"; fi
+done
 echo "== cli"
 BUILD="$BUILD" sh tests/cli.sh >"$out" 2>&1
 grep -v '^ok ' "$out"

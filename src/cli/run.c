@@ -39,12 +39,15 @@ int cli_common_opt(cli_common *c, int opt, const char *arg, const char *cmd)
     return 0;
 }
 
+/* vigie: FILE[:LINE]: [record "ID": ]skipped: REASON */
 static void diag(const vg_input_doc *in, const char *why)
 {
+    fprintf(stderr, "vigie: %s", in->file);
     if (in->line)
-        fprintf(stderr, "vigie: %s:%llu: skipped: %s\n", in->file, (unsigned long long)in->line, why);
-    else
-        fprintf(stderr, "vigie: %s: skipped: %s\n", in->file, why);
+        fprintf(stderr, ":%llu", (unsigned long long)in->line);
+    if (in->id_given)
+        fprintf(stderr, ": record \"%.80s\"", in->id);
+    fprintf(stderr, ": skipped: %s\n", why);
 }
 
 int cli_run(const cli_common *c, char **paths, int npaths, const char *verb, cli_doc_fn fn, void *ctx)

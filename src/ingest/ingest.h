@@ -40,7 +40,8 @@ const char *vg_skip_name(vg_skip s); /* "bad JSON", "no text", … */
 typedef struct {
     const char *file;  /* input name as given ("-" for standard input) */
     uint64_t line;     /* JSON Lines: 1-based line; text files: 0 */
-    const char *id;    /* record id, or the file name */
+    const char *id;    /* record id, or the file name (JSON Lines without id: "file:line") */
+    bool id_given;     /* the record had an "id" */
     const char *text;
     size_t len;
     vg_lang lang;      /* given by the record, or VG_LANG_UNKNOWN */

@@ -68,9 +68,19 @@ static vg_status string(jp *j, vg_buf *out)
         vg_buf_clear(out);
     while (j->p < j->n) {
         size_t a = j->p; /* a run with nothing to unescape is copied at once */
-        while (j->p < j->n && j->s[j->p] >= 0x20 && j->s[j->p] < 0x80 && j->s[j->p] != '"' &&
-               j->s[j->p] != '\\')
-            j->p++;
+        for (;;) {
+            while (j->p < j->n && j->s[j->p] >= 0x20 && j->s[j->p] < 0x80 && j->s[j->p] != '"' &&
+                   j->s[j->p] != '\\')
+                j->p++;
+            if (j->p >= j->n || j->s[j->p] < 0x80)
+                break;
+            size_t l; /* UTF-8 stays in the run once checked */
+            if (vg_utf8_decode(j->s + j->p, j->n - j->p, &l) == VG_CP_BAD) {
+                snprintf(j->err, j->errcap, "invalid UTF-8 at byte %zu", j->p + 1);
+                return VG_EUTF8;
+            }
+            j->p += l;
+        }
         if (out && j->p > a && (rc = vg_buf_append(out, j->s + a, j->p - a)) != VG_OK)
             return rc;
         if (j->p >= j->n)
@@ -84,17 +94,6 @@ static vg_status string(jp *j, vg_buf *out)
         }
         if (c < 0x20)
             return fail(j, "control character in string");
-        if (c >= 0x80) {
-            size_t l;
-            if (vg_utf8_decode(j->s + j->p, j->n - j->p, &l) == VG_CP_BAD) {
-                snprintf(j->err, j->errcap, "invalid UTF-8 at byte %zu", j->p + 1);
-                return VG_EUTF8;
-            }
-            if (out && (rc = vg_buf_append(out, j->s + j->p, l)) != VG_OK)
-                return rc;
-            j->p += l;
-            continue;
-        }
         /* backslash */
         if (j->p + 1 >= j->n)
             break;

@@ -24,6 +24,8 @@ struct vg_reader {
     uint64_t line;
     vg_buf buf, idbuf;
     vg_jrec rec;
+    char blk[1 << 16]; /* JSON Lines read buffer */
+    size_t bpos, blen;
 };
 
 const char *vg_skip_name(vg_skip s)
@@ -140,36 +142,32 @@ static int ends_with(const char *s, const char *suf)
     return a >= b && !strcmp(s + a - b, suf);
 }
 
-/* Read until '\n' into r->buf. Returns 1 with a line, 0 at EOF, -1 when the line is over the limit
-** (it has then been read through and dropped). */
+/* Read until '\n' into r->buf, through a block buffer (memchr finds the newline). Returns 1 with a
+** line, 0 at EOF, -1 when the line is over the limit (it has then been read through and dropped,
+** never held whole). */
 static int read_line(vg_reader *r)
 {
     vg_buf_clear(&r->buf);
-    int over = 0, any = 0, c;
-    char chunk[8192];
-    size_t k = 0;
-    while ((c = getc_unlocked(r->f)) != EOF) {
-        any = 1;
-        if (c == '\n')
-            break;
-        if (over)
-            continue;
-        chunk[k++] = (char)c;
-        if (k == sizeof chunk) {
-            if (r->buf.n + k > VG_MAX_LINE_BYTES) {
-                over = 1;
-                vg_buf_clear(&r->buf);
-            } else if (vg_buf_append(&r->buf, chunk, k) != VG_OK) {
-                over = 1;
-            }
-            k = 0;
+    int over = 0, any = 0;
+    for (;;) {
+        if (r->bpos == r->blen) {
+            r->bpos = 0;
+            r->blen = fread(r->blk, 1, sizeof r->blk, r->f);
+            if (!r->blen)
+                break;
         }
-    }
-    if (!over && k) {
-        if (r->buf.n + k > VG_MAX_LINE_BYTES)
-            over = 1, vg_buf_clear(&r->buf);
-        else if (vg_buf_append(&r->buf, chunk, k) != VG_OK)
+        any = 1;
+        const char *s = r->blk + r->bpos, *nl = memchr(s, '\n', r->blen - r->bpos);
+        size_t k = nl ? (size_t)(nl - s) : r->blen - r->bpos;
+        r->bpos += k + (nl != NULL);
+        if (!over && r->buf.n + k > VG_MAX_LINE_BYTES) {
             over = 1;
+            vg_buf_release(&r->buf); /* do not keep a huge buffer for the rest of the run */
+        }
+        if (!over && vg_buf_append(&r->buf, s, k) != VG_OK)
+            over = 1;
+        if (nl)
+            break;
     }
     if (!any)
         return 0;
@@ -182,6 +180,7 @@ static int open_next(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, s
     const char *p = r->paths[r->next++];
     r->cur = p;
     r->line = 0;
+    r->bpos = r->blen = 0;
     doc->file = p;
     doc->line = 0;
     doc->id = p;
@@ -290,6 +289,7 @@ static int next_jsonl(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, 
 #define HAS(f) (j->has & (1u << (f)))
         if (HAS(VG_JF_ID)) {
             doc->id = j->f[VG_JF_ID].p;
+            doc->id_given = true;
         } else { /* no id: file:line names the record */
             vg_buf_clear(&r->idbuf);
             char tmp[64];

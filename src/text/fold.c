@@ -10,7 +10,7 @@
 #include "unicode.h"
 
 /* ASCII classes, indexed by byte. */
-static const unsigned char ascii_class[128] = {
+const unsigned char vg_ascii_class[128] = {
 #define S VG_CL_SPACE
 #define L VG_CL_LETTER
 #define D VG_CL_DIGIT
@@ -34,7 +34,7 @@ static const unsigned char ascii_class[128] = {
 vg_class vg_cp_class(uint32_t cp)
 {
     if (cp < 128)
-        return (vg_class)ascii_class[cp];
+        return (vg_class)vg_ascii_class[cp];
     if (cp == VG_CP_BAD)
         return VG_CL_SYM;
     switch (utf8proc_category((utf8proc_int32_t)cp)) {

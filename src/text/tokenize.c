@@ -40,7 +40,7 @@ static inline vg_class cl_at(const tk *t, size_t i)
     size_t l;
     if (i >= t->n)
         return VG_CL_SPACE;
-    return vg_cp_class(cp_at(t, i, &l));
+    return vg_class_of(cp_at(t, i, &l));
 }
 
 static inline int wordish(vg_class c) { return c == VG_CL_LETTER || c == VG_CL_DIGIT; }
@@ -48,17 +48,19 @@ static inline int wordish(vg_class c) { return c == VG_CL_LETTER || c == VG_CL_D
 /* Fold s[a..b) onto the key buffer; returns the key's length. Keys are capped at VG_MAX_KEY_BYTES. */
 static vg_status put_key(tk *t, size_t a, size_t b, uint32_t *klen)
 {
-    vg_status rc = vg_buf_reserve(t->keys, (b - a) * 4 + VG_FOLD_MAX + 1);
-    if (rc != VG_OK)
+    vg_status rc;
+    if (t->keys->cap - t->keys->n < (b - a) * 4 + VG_FOLD_MAX + 2 &&
+        (rc = vg_buf_reserve(t->keys, (b - a) * 4 + VG_FOLD_MAX + 1)) != VG_OK)
         return rc;
     char *o = t->keys->p + t->keys->n, *o0 = o;
-    for (size_t i = a, l; i < b; i += l) {
-        unsigned char c = t->s[i];
-        if (c < 0x80) { /* the common case: no decoding, no table */
+    size_t i = a, l;
+    while (i < b) {
+        while (i < b && t->s[i] < 0x80) { /* the common case: no decoding, no table */
+            unsigned char c = t->s[i++];
             *o++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            l = 1;
-            continue;
         }
+        if (i >= b)
+            break;
         uint32_t cp = vg_utf8_decode(t->s + i, b - i, &l);
         size_t need = (size_t)(o - o0) + VG_FOLD_MAX + 1;
         if (need > (b - a) * 4 + VG_FOLD_MAX + 1) { /* a long expansion (ligatures, compat forms) */
@@ -69,6 +71,7 @@ static vg_status put_key(tk *t, size_t a, size_t b, uint32_t *klen)
             o = o0 + used;
         }
         o += vg_fold_cp(cp, o);
+        i += l;
     }
     size_t k = (size_t)(o - o0);
     if (k > VG_MAX_KEY_BYTES)
@@ -96,10 +99,12 @@ static vg_status emit(tk *t, size_t a, size_t b, vg_tokkind kind, uint8_t flags)
     k->key = (const char *)(uintptr_t)koff; /* an offset until vg_tok_fix_keys(): keys may move */
     k->keylen = klen;
     k->kind = (uint8_t)kind;
-    size_t l;
-    uint32_t c0 = cp_at(t, a, &l);
-    if (kind == VG_TOK_WORD && vg_cp_isupper(c0))
-        flags |= VG_TOKF_CAP;
+    if (kind == VG_TOK_WORD) {
+        unsigned char b0 = t->s[a];
+        size_t l;
+        if (b0 < 0x80 ? (b0 >= 'A' && b0 <= 'Z') : vg_cp_isupper(cp_at(t, a, &l)))
+            flags |= VG_TOKF_CAP;
+    }
     k->flags = flags | t->space;
     t->space = 0;
     return VG_OK;
@@ -129,7 +134,7 @@ static size_t scan_dotted(const tk *t, size_t p)
     size_t q = p, groups = 0, l;
     for (;;) {
         size_t g = q, nl = 0;
-        while (nl < 3 && vg_cp_class(cp_at(t, g, &l)) == VG_CL_LETTER && l)
+        while (nl < 3 && vg_class_of(cp_at(t, g, &l)) == VG_CL_LETTER && l)
             g += l, nl++;
         if (nl == 0 || nl > 2 || g >= t->n || t->s[g] != '.')
             break;
@@ -164,27 +169,36 @@ static size_t scan_url(const tk *t, size_t p)
     return q;
 }
 
-/* A run of letters and digits, with the inner joiners of docs/text.md §5. */
-static size_t scan_word(const tk *t, size_t p, int numeric)
+/* A run of letters and digits, with the inner joiners of docs/text.md §5. *joined tells whether a
+** hyphen or apostrophe was taken in: only such words can hold an elision or a clitic. */
+static size_t scan_word(const tk *t, size_t p, int numeric, int *joined)
 {
     size_t q = p, l, l2;
+    *joined = 0;
     for (;;) {
+        while (q < t->n && t->s[q] < 0x80 &&
+               (vg_ascii_class[t->s[q]] == VG_CL_LETTER || vg_ascii_class[t->s[q]] == VG_CL_DIGIT))
+            q++; /* the common case, a byte at a time */
         uint32_t c = cp_at(t, q, &l);
         if (!l)
             break;
-        vg_class k = vg_cp_class(c);
+        vg_class k = vg_class_of(c);
         if (k == VG_CL_LETTER || k == VG_CL_DIGIT || k == VG_CL_MARK || k == VG_CL_IGNORE) {
             q += l;
             continue;
         }
+        if (k == VG_CL_SPACE && !(numeric && vg_cp_isnbsp(c)))
+            break;
         uint32_t nx = cp_at(t, q + l, &l2);
-        vg_class nk = l2 ? vg_cp_class(nx) : VG_CL_SPACE;
+        vg_class nk = l2 ? vg_class_of(nx) : VG_CL_SPACE;
         if (vg_cp_ishyphen(c) && wordish(nk)) {
             q += l;
+            *joined = 1;
             continue;
         }
         if (vg_cp_isapos(c) && !numeric && nk == VG_CL_LETTER && q > p) {
             q += l;
+            *joined = 1;
             continue;
         }
         if (numeric && nk == VG_CL_DIGIT && (c == '.' || c == ',' || c == ':' || c == '/')) {
@@ -245,12 +259,12 @@ static int ascii(const tk *t, size_t a, size_t b)
 
 /* Emit the word s[a..b) with its French elided prefixes and inverted clitics split off, or its
 ** English enclitic ('s, n't) split off, as the language's lists say. */
-static vg_status emit_word(tk *t, size_t a, size_t b)
+static vg_status emit_word(tk *t, size_t a, size_t b, int joined)
 {
     const vg_langdata *ld = t->ld;
     vg_status rc;
     size_t l;
-    if (ld && !in_set(t, ld->compounds, a, b)) {
+    if (joined && ld && !in_set(t, ld->compounds, a, b)) {
         /* elision: l’ d’ qu’ … (possibly repeated: qu’aujourd’hui keeps its second apostrophe) */
         while (vg_strset_count(ld->elision)) {
             size_t i = a;
@@ -366,7 +380,7 @@ vg_status vg_tokenize(const vg_mem *mem, const vg_langdata *ld, const char *s, s
             continue;
         }
         uint32_t c = cp_at(&t, p, &l);
-        vg_class k = vg_cp_class(c);
+        vg_class k = vg_class_of(c);
         if (c == VG_CP_BAD) {
             (*invalid)++;
             rc = emit(&t, p, p + 1, VG_TOK_SYM, VG_TOKF_INVALID);
@@ -379,13 +393,14 @@ vg_status vg_tokenize(const vg_mem *mem, const vg_langdata *ld, const char *s, s
             continue;
         }
         size_t q;
+        int joined;
         if (k == VG_CL_LETTER) {
             if ((b == 'h' || b == 'w') && (q = scan_url(&t, p)) > p) {
                 rc = emit(&t, p, q, VG_TOK_SYM, 0);
             } else if ((q = scan_dotted(&t, p)) > p) {
                 rc = emit(&t, p, q, VG_TOK_WORD, VG_TOKF_ABBREV);
             } else {
-                q = scan_word(&t, p, 0);
+                q = scan_word(&t, p, 0, &joined);
                 if (q < n && t.s[q] == '@' && cl_at(&t, q + 1) == VG_CL_LETTER) { /* e-mail */
                     q++;
                     while (q < n && (wordish(cl_at(&t, q)) || t.s[q] == '.' || t.s[q] == '-'))
@@ -397,11 +412,11 @@ vg_status vg_tokenize(const vg_mem *mem, const vg_langdata *ld, const char *s, s
                     q++;
                     rc = emit(&t, p, q, VG_TOK_WORD, VG_TOKF_ABBREV);
                 } else {
-                    rc = emit_word(&t, p, q);
+                    rc = emit_word(&t, p, q, joined);
                 }
             }
         } else if (k == VG_CL_DIGIT) {
-            q = scan_word(&t, p, 1);
+            q = scan_word(&t, p, 1, &joined);
             rc = emit(&t, p, q, is_date(t.s + p, q - p) ? VG_TOK_DATE : VG_TOK_NUM, 0);
         } else if (k == VG_CL_PUNCT) {
             q = scan_punct(&t, p, c, l);

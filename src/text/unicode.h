@@ -52,6 +52,12 @@ typedef enum {
 } vg_class;
 
 vg_class vg_cp_class(uint32_t cp);
+extern const unsigned char vg_ascii_class[128];
+/* The hot-path form: ASCII from the table without a call. */
+static inline vg_class vg_class_of(uint32_t cp)
+{
+    return cp < 128 ? (vg_class)vg_ascii_class[cp] : vg_cp_class(cp);
+}
 int vg_cp_isupper(uint32_t cp);
 int vg_cp_islower(uint32_t cp);
 

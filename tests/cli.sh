@@ -1,0 +1,78 @@
+#!/bin/sh
+# cli.sh — the vigie command as users run it: help and exit statuses, every input kind, diagnostics
+# (tests/diag/*.stderr are exact), offsets that cut the original bytes, determinism.
+# Prints "ok NAME" / "FAIL NAME" lines and ends with "N passed, N failed, N skipped".
+BUILD=${BUILD:-build}
+V="$BUILD/vigie"
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+pass=0; fail=0; skip=0
+ok()   { echo "ok   $1"; pass=$((pass + 1)); }
+bad()  { echo "FAIL $1${2:+: $2}"; fail=$((fail + 1)); }
+check() { name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+status() { "$@" >"$T/out" 2>"$T/err"; echo $?; }
+
+# ---- help, version, usage errors ----
+check "help lists commands" sh -c "'$V' --help | grep -q '^  segment' && '$V' --help | grep -q '^  code'"
+for c in segment code; do
+    check "$c --help exits 0 on stdout" sh -c "'$V' $c --help >'$T/h' 2>'$T/e' && grep -q Usage '$T/h' && ! [ -s '$T/e' ]"
+done
+check "--version" sh -c "'$V' --version | grep -Eq '^vigie [0-9]+\.[0-9]+\.[0-9]+$'"
+check "no command: usage, exit 2" [ "$(status "$V")" = 2 ]
+check "unknown command: exit 2" [ "$(status "$V" frobnicate)" = 2 ]
+check "bad option: exit 2 and a hint" sh -c "[ \$('$V' segment --nope 2>'$T/e' >/dev/null; echo \$?) = 2 ] && grep -q \"Try 'vigie segment --help'\" '$T/e'"
+check "bad --lang: exit 2" [ "$(status "$V" segment --lang de examples/fr)" = 2 ]
+check "missing data dir: exit 3" sh -c "[ \$('$V' segment --data /nonexistent examples/fr 2>'$T/e' >/dev/null; echo \$?) = 3 ] && grep -q 'language data' '$T/e'"
+
+# ---- inputs ----
+seg() { "$V" segment "$@" 2>"$T/err"; }
+check "text file: exit 0, one summary" sh -c "'$V' segment examples/fr/2022-06-14-alger-rabat.txt >'$T/o' 2>'$T/e' && grep -q '1 read, 1 segmented, 0 skipped' '$T/e' && [ \$(wc -l <'$T/e') = 1 ]"
+check "directory: every file, sorted" sh -c "'$V' segment examples/en >'$T/o' 2>'$T/e' && grep -q '5 read, 5 segmented' '$T/e' && cut -d, -f1 '$T/o' | uniq | sort -c"
+check "stdin text" sh -c "printf 'Le ministre est parti. Il reviendra.' | '$V' segment 2>/dev/null | grep -c '\"doc\":\"-\"' | grep -qx 2"
+check "stdin JSON Lines sniffed" sh -c "printf '{\"id\":\"s1\",\"text\":\"The talks failed. Both sides left.\"}\n' | '$V' segment 2>/dev/null | grep -c '\"doc\":\"s1\"' | grep -qx 2"
+check "--input jsonl on a .txt name" sh -c "printf '{\"id\":\"j\",\"text\":\"Ok.\"}\n' >'$T/x.txt' && '$V' segment --input jsonl '$T/x.txt' 2>/dev/null | grep -q '\"doc\":\"j\"'"
+check "--input text keeps a { document" sh -c "printf '{not json} Le ministre est parti.' >'$T/y.jsonl' && '$V' segment --input text --lang fr '$T/y.jsonl' 2>/dev/null | grep -q 'not json'"
+
+# ---- diagnostics: exact stderr, exit 1, good records kept ----
+for f in tests/diag/*.jsonl; do
+    name=$(basename "$f" .jsonl)
+    rc=$(status "$V" segment "$f")
+    if [ "$rc" = 1 ] && diff -u "tests/diag/$name.stderr" "$T/err" >"$T/diff"; then ok "diag $name"
+    else bad "diag $name" "exit $rc"; cat "$T/diff"; fi
+done
+check "diag: good records still written" sh -c "'$V' segment tests/diag/mixed.jsonl 2>/dev/null | grep -c '\"sentence\"' | grep -qx 6"
+check "missing file: named, run goes on, exit 1" sh -c "[ \$('$V' segment /nonexistent/a.txt examples/fr/2022-06-14-alger-rabat.txt >'$T/o' 2>'$T/e'; echo \$?) = 1 ] && grep -q '/nonexistent/a.txt: skipped: cannot open: No such file' '$T/e' && grep -q '2 read, 1 segmented, 1 skipped (1 unreadable)' '$T/e' && [ -s '$T/o' ]"
+
+# a 50 MB line: skipped without holding it, the next record still read
+python3 - "$T/big.jsonl" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('{"id": "first", "text": "Le sommet a eu lieu."}\n')
+    f.write('{"id": "big", "text": "' + "a" * (50 << 20) + '"}\n')
+    f.write('{"id": "after", "text": "The summit ended."}\n')
+PY
+check "50 MB line skipped, run goes on" sh -c "[ \$('$V' segment '$T/big.jsonl' >'$T/o' 2>'$T/e'; echo \$?) = 1 ] && grep -q 'big.jsonl:2: skipped: line over VG_MAX_LINE_BYTES' '$T/e' && grep -q '\"doc\":\"after\"' '$T/o' && grep -q '3 read, 2 segmented, 1 skipped (1 over a limit)' '$T/e'"
+
+# invalid UTF-8 in a text file: counted, not fatal; output stays valid UTF-8
+printf 'Le pr\351sident a parl\351. Il est parti.' >"$T/latin1.txt"
+check "invalid UTF-8 in text: counted, output valid" sh -c "'$V' segment --lang fr '$T/latin1.txt' >'$T/o' 2>'$T/e' && grep -q '2 invalid UTF-8 bytes' '$T/e' && python3 -c 'import sys; [__import__(\"json\").loads(l) for l in open(sys.argv[1], encoding=\"utf-8\")]' '$T/o'"
+
+# ---- output ----
+check "offsets cut the original bytes" python3 - "$V" <<'PY'
+import json, subprocess, sys, glob
+ok = True
+for path in sorted(glob.glob("examples/*/*.txt")):
+    raw = open(path, "rb").read()
+    out = subprocess.run([sys.argv[1], "segment", "-t", path], capture_output=True, check=True).stdout
+    for line in out.decode().splitlines():
+        s = json.loads(line)
+        assert list(s)[:6] == ["doc", "sentence", "start", "end", "text", "lang"], list(s)
+        ok &= raw[s["start"]:s["end"]].decode() == s["text"]
+        for a, b, key, kind in s["tokens"]:
+            ok &= s["start"] <= a < b <= s["end"] and kind in ("word", "num", "date", "punct", "sym")
+sys.exit(0 if ok else 1)
+PY
+check "same input, same bytes" sh -c "'$V' segment -t examples >'$T/a' 2>/dev/null; '$V' segment -t examples >'$T/b' 2>/dev/null; cmp -s '$T/a' '$T/b'"
+check "code: analysed documents, summary" sh -c "'$V' code examples/sample.jsonl >'$T/o' 2>'$T/e' && grep -q '10 read, 10 analysed, 0 skipped' '$T/e' && grep -q '\"tokens\"' '$T/o'"
+check "text format for people" sh -c "'$V' segment -f text examples/fr/2022-06-14-alger-rabat.txt 2>/dev/null | grep -q '#0 fr \['"
+
+echo "$pass passed, $fail failed, $skip skipped"
