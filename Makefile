@@ -17,16 +17,16 @@ PKG_LIBS   := $(shell pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8pr
 WARN     := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wshadow
 CSTD     := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L
 OPT      ?= -O2 -g
-INC      := -Iinclude -Isrc/core -Isrc/text -Isrc/ingest -Isrc/cli
+INC      := -Iinclude -Isrc/core -Isrc/text -Isrc/ingest -Isrc/dict -Isrc/coder -Isrc/export -Isrc/cli -I$(BUILD)/gen
 DEFS     := -DVG_BUILDING -DVG_DATADIR='"$(abspath data)"'
 SAN      ?=
 SAN_ON   := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 SANFLAGS := $(if $(SAN),$(SAN_ON))
 CFLAGS_ALL   = $(CSTD) $(WARN) $(OPT) $(INC) $(DEFS) $(PKG_CFLAGS) $(SANFLAGS) -fPIC -fvisibility=hidden -MMD -MP $(CFLAGS)
 CXXFLAGS_ALL = -std=c++11 -Wall -Wextra -Werror $(OPT) $(INC) $(SANFLAGS) -fPIC -fvisibility=hidden -MMD -MP $(CXXFLAGS)
-LDFLAGS_ALL  = $(SANFLAGS) $(LDFLAGS)
+LDFLAGS_ALL  = $(SANFLAGS) -pthread $(LDFLAGS)
 
-LIB_SRC  := $(wildcard src/core/*.c src/text/*.c src/ingest/*.c)
+LIB_SRC  := $(wildcard src/core/*.c src/text/*.c src/dict/*.c src/coder/*.c src/ingest/*.c src/export/*.c)
 LIB_CXX  := $(wildcard src/text/*.cc)
 CLI_SRC  := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
@@ -42,6 +42,19 @@ all: $(BUILD)/vigie $(BUILD)/libvigie.a $(BUILD)/libvigie.so
 
 deps:
 	$(Q)sh scripts/deps.sh
+
+# the CAMEO codebook, generated from data/cameo/ by tools/mktab.c (the build needs only cc)
+GEN := $(BUILD)/gen/cameo_codes.inc $(BUILD)/gen/cameo_roles.inc
+$(BUILD)/tools/mktab: tools/mktab.c
+	@mkdir -p $(dir $@)
+	$(Q)cc -O2 -o $@ $<
+$(BUILD)/gen/cameo_codes.inc: data/cameo/codes.tsv $(BUILD)/tools/mktab
+	@mkdir -p $(dir $@)
+	$(Q)$(BUILD)/tools/mktab codes $< > $@.tmp && mv $@.tmp $@
+$(BUILD)/gen/cameo_roles.inc: data/cameo/roles.tsv $(BUILD)/tools/mktab
+	@mkdir -p $(dir $@)
+	$(Q)$(BUILD)/tools/mktab roles $< > $@.tmp && mv $@.tmp $@
+$(BUILD)/obj/src/dict/codebook.o: $(GEN)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -96,6 +109,7 @@ fuzz: deps
 	$(Q)$(MAKE) --no-print-directory fuzz-run
 
 fuzz-build: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+build/fuzz/obj/src/dict/codebook.o: $(GEN)
 build/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(Q)clang $(CSTD) $(WARN) -O1 -g $(INC) $(DEFS) $(PKG_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@

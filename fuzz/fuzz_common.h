@@ -7,6 +7,8 @@
 
 #include "vigie.h"
 
+static const vg_options text_only = { .flags = VG_OPT_TEXT_ONLY };
+
 static vg_engine *fz_engine;
 static vg_doc *fz_doc;
 
@@ -14,7 +16,7 @@ static void fz_init(void)
 {
     if (fz_doc)
         return;
-    if (vg_engine_open(NULL, &fz_engine) != VG_OK || vg_doc_new(fz_engine, &fz_doc) != VG_OK)
+    if (vg_engine_open(&text_only, &fz_engine) != VG_OK || vg_doc_new(fz_engine, &fz_doc) != VG_OK)
         abort();
 }
 

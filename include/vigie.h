@@ -79,8 +79,13 @@ typedef struct {
     void *ctx;
 } vg_allocator;
 
+enum {
+    VG_OPT_TEXT_ONLY = 1 << 0 /* load the text pipeline's data only, not the dictionaries */
+};
+
 typedef struct {
     const char *data_dir;      /* language data directory; NULL: $VIGIE_DATA, else the built-in path */
+    unsigned flags;            /* VG_OPT_* */
     const vg_allocator *alloc; /* NULL: malloc/realloc/free */
     void (*on_diag)(void *ctx, const vg_diag *d); /* NULL: diagnostics are dropped */
     void *diag_ctx;
@@ -156,6 +161,49 @@ VG_API size_t vg_doc_ntokens(const vg_doc *d);
 VG_API const vg_token *vg_doc_token(const vg_doc *d, size_t i);
 /* Bytes of the last analysed text that were not UTF-8 (each read as U+FFFD). */
 VG_API size_t vg_doc_invalid_bytes(const vg_doc *d);
+
+/* ---- events ---------------------------------------------------------------------------------- */
+
+/* A half-open byte span [start, end) of the analysed text; start == end when absent. */
+typedef struct {
+    size_t start, end;
+} vg_span;
+
+/* One coded event. Strings are owned by the doc (or the engine's codebook) and live until the
+** next vg_doc_analyze()/vg_code() on the doc or vg_doc_free(). */
+typedef struct {
+    size_t sentence;        /* index of the sentence (vg_doc_sentence) */
+    const char *source;     /* CAMEO actor codes: "USAGOV", "RUS", "IMGMUSISI" */
+    const char *target;
+    vg_span source_span, target_span, trigger_span;
+    const char *code;       /* CAMEO event code, "0871" */
+    const char *root;       /* its first two digits, "08" */
+    int quad;               /* QuadClass 1..4 */
+    float goldstein;
+    const char *date;       /* "YYYY-MM-DD" or "" when neither text nor document gives one */
+    vg_span date_span;      /* the words that gave the date (empty: the document's date) */
+    const char *place;      /* country code of the place ("SYR"), or "" */
+    vg_span place_span;
+    double lat, lon;        /* of the place; has_geo says whether they are known */
+    int has_geo;
+    float confidence;       /* 0..1 */
+    const char *rule;       /* "data/dict/fr/triggers.txt:112" — the pattern that fired */
+} vg_event;
+
+/* METHOD. Analyse text (as vg_doc_analyze) and code its events. The engine must have been opened
+** with its dictionaries (not VG_OPT_TEXT_ONLY). info->date resolves relative dates and dated roles. */
+VG_API vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *info);
+VG_API size_t vg_doc_nevents(const vg_doc *d);
+/* Borrowed from d; i < vg_doc_nevents(d). */
+VG_API const vg_event *vg_doc_event(const vg_doc *d, size_t i);
+
+/* The CAMEO codebook compiled into the library: i from 0 while non-NULL. */
+typedef struct {
+    const char *code, *name;
+    int quad;
+    float goldstein;
+} vg_code_info;
+VG_API const vg_code_info *vg_codebook(size_t i);
 
 /* ---- utilities -------------------------------------------------------------------------------- */
 

@@ -7,12 +7,14 @@
 
 #include "vigie.h"
 #include "ingest.h"
+#include "export.h"
 
 /* Exit statuses (docs/CLI.md). */
 enum { EXIT_ALL_OK = 0, EXIT_SKIPPED = 1, EXIT_USAGE = 2, EXIT_FAILED = 3 };
 
 int cmd_segment(int argc, char **argv);
 int cmd_code(int argc, char **argv);
+int cmd_codes(int argc, char **argv);
 
 /* Options every document-reading command takes. */
 typedef struct {
@@ -20,6 +22,7 @@ typedef struct {
     vg_lang lang;          /* --lang: force a language */
     const char *data_dir;  /* --data */
     int quiet;             /* -q: no summary */
+    int jobs;              /* -j: threads */
 } cli_common;
 
 /* Parse a common option; returns 1 if opt was one, 0 if not, -1 on a bad value. */
@@ -28,24 +31,32 @@ int cli_common_opt(cli_common *c, int opt, const char *arg, const char *cmd);
 #define CLI_COMMON_LONGOPTS                                                                     \
     { "input", required_argument, 0, 'i' }, { "lang", required_argument, 0, 'l' },              \
         { "data", required_argument, 0, 'D' }, { "quiet", no_argument, 0, 'q' },                  \
-        { "help", no_argument, 0, 'h' }
+        { "jobs", required_argument, 0, 'j' }, { "help", no_argument, 0, 'h' }
 #define CLI_COMMON_HELP                                                                         \
     "  -i, --input KIND   auto (default: .jsonl files and input starting with '{' are JSON Lines),\n" \
     "                     text (one document a file) or jsonl\n"                                \
     "  -l, --lang LANG    fr or en: skip language identification\n"                            \
     "  -D, --data DIR     language data directory (default: $VIGIE_DATA, else the built-in one)\n" \
     "  -q, --quiet        no summary line on stderr\n"                                           \
+    "  -j, --jobs N       N threads (output is the same, in input order)\n"                     \
     "  -h, --help         this help\n"
 
 int cli_usage_error(const char *cmd, const char *fmt, const char *arg);
 
-/* The loop every document command runs: open the engine, read every input, call fn on each
-** analysed document, report skipped records on stderr and a summary at the end.
-** fn returns 0, or -1 when it could not write (the run stops with EXIT_FAILED). */
-typedef int (*cli_doc_fn)(void *ctx, const vg_input_doc *in, const vg_doc *d);
-int cli_run(const cli_common *c, char **paths, int npaths, const char *verb, cli_doc_fn fn, void *ctx);
-
-/* JSON output: a string with escapes, invalid UTF-8 written as U+FFFD. */
-void json_str(FILE *f, const char *s, size_t n);
+/* The loop every document command runs: open the engine, read every input, analyse (or code)
+** each document, call fn to render it, report skipped records on stderr and a summary at the end.
+** fn writes to out and returns the number of items written (sentences, events), or -1 when it
+** could not write (the run stops with EXIT_FAILED). It runs on worker threads: ctx is shared and
+** read-only. ordinal counts the records read, from 0. */
+typedef long (*cli_doc_fn)(void *ctx, FILE *out, const vg_input_doc *in, const vg_doc *d, uint64_t ordinal);
+typedef struct {
+    const cli_common *c;
+    int code;             /* vg_code() the documents, not only vg_doc_analyze() */
+    const char *verb;     /* "segmented", "coded" */
+    const char *unit;     /* "sentences", "events" */
+    cli_doc_fn fn;
+    void *ctx;
+} cli_job;
+int cli_run(const cli_job *job, char **paths, int npaths);
 
 #endif

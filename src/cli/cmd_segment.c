@@ -57,5 +57,6 @@ int cmd_segment(int argc, char **argv)
     int r = seg_parse(argc, argv, "segment", usage, &c, &o);
     if (r)
         return r > 0 ? EXIT_ALL_OK : EXIT_USAGE;
-    return cli_run(&c, argv + optind, argc - optind, "segmented", seg_write, &o);
+    cli_job job = { &c, 0, "segmented", "sentences", seg_write, &o };
+    return cli_run(&job, argv + optind, argc - optind);
 }

@@ -12,6 +12,7 @@ static const struct vg_cmd {
 } commands[] = {
     { "segment", cmd_segment, "split documents into sentences and tokens (JSON Lines)" },
     { "code", cmd_code, "code events: who did what to whom, when, where" },
+    { "codes", cmd_codes, "list the CAMEO event codes (TSV)" },
 };
 
 static void help(FILE *f)

@@ -1,8 +1,15 @@
-/* run.c — the document loop shared by segment and code: inputs in, one vg_doc reused for every
-** document, diagnostics on stderr naming file, line and reason, and a summary that accounts for
-** every record: read = done + skipped, skipped broken down by reason. */
+/* run.c — the document loop shared by segment and code: inputs in, documents analysed (or coded)
+** on N threads, output written in input order, diagnostics on stderr naming file, line and reason,
+** and a summary that accounts for every record: read = done + skipped, skipped by reason.
+**
+** Threads: the engine is read-only and shared; each worker owns a vg_doc. Documents are read in
+** batches by the main thread (copied out of the reader's buffers), coded by the workers into
+** per-document output buffers, then written by the main thread in input order — so `-j 4` writes the
+** same bytes as `-j 1`. */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -35,83 +42,219 @@ int cli_common_opt(cli_common *c, int opt, const char *arg, const char *cmd)
     case 'q':
         c->quiet = 1;
         return 1;
+    case 'j': {
+        char *end;
+        long n = strtol(arg, &end, 10);
+        if (*end || n < 1 || n > 256)
+            return cli_usage_error(cmd, "-j needs a number of threads from 1 to 256, not '%s'", arg), -1;
+        c->jobs = (int)n;
+        return 1;
+    }
     }
     return 0;
 }
 
 /* vigie: FILE[:LINE]: [record "ID": ]skipped: REASON */
-static void diag(const vg_input_doc *in, const char *why)
+static void diag(const char *file, uint64_t line, const char *id, const char *why)
 {
-    fprintf(stderr, "vigie: %s", in->file);
-    if (in->line)
-        fprintf(stderr, ":%llu", (unsigned long long)in->line);
-    if (in->id_given)
-        fprintf(stderr, ": record \"%.80s\"", in->id);
+    fprintf(stderr, "vigie: %s", file);
+    if (line)
+        fprintf(stderr, ":%llu", (unsigned long long)line);
+    if (id)
+        fprintf(stderr, ": record \"%.80s\"", id);
     fprintf(stderr, ": skipped: %s\n", why);
 }
 
-int cli_run(const cli_common *c, char **paths, int npaths, const char *verb, cli_doc_fn fn, void *ctx)
+/* One document of a batch: its copy of the input, then what a worker made of it. */
+typedef struct {
+    vg_buf text, id, date, url, file;
+    vg_input_doc in;
+    uint64_t ordinal;
+    vg_skip why;        /* VG_SKIP_NONE: to code */
+    char msg[512];
+    char *out;          /* rendered output */
+    size_t outn;
+    size_t invalid;
+    long items;         /* sentences or events written */
+    int write_failed;
+} slot;
+
+typedef struct {
+    const cli_job *job;
+    const vg_engine *e;
+    vg_doc *d;
+    slot *slots;
+    size_t nslots, first, step;
+} worker;
+
+static const char *copy(vg_buf *b, const char *s)
 {
+    if (!s)
+        return NULL;
+    vg_buf_clear(b);
+    if (vg_buf_append(b, s, strlen(s)) != VG_OK)
+        return NULL;
+    return b->p;
+}
+
+static void run_slot(const worker *w, slot *s)
+{
+    const cli_job *job = w->job;
+    vg_docinfo info = { s->in.id, job->c->lang != VG_LANG_UNKNOWN ? job->c->lang : s->in.lang, s->in.date };
+    vg_status rc = job->code ? vg_code(w->d, s->in.text, s->in.len, &info)
+                             : vg_doc_analyze(w->d, s->in.text, s->in.len, &info);
+    vg_lang l = vg_doc_lang(w->d);
+    if ((rc == VG_OK || rc == VG_ELANG) && l != VG_LANG_FR && l != VG_LANG_EN) {
+        s->why = VG_SKIP_LANG;
+        snprintf(s->msg, sizeof s->msg, "language: %s", vg_doc_lang_code(w->d));
+        return;
+    }
+    if (rc != VG_OK) {
+        s->why = rc == VG_ELIMIT ? VG_SKIP_LIMIT : VG_SKIP_IO;
+        snprintf(s->msg, sizeof s->msg, "%s", rc == VG_ELIMIT ? "document over VG_MAX_DOC_BYTES" : vg_strerror(rc));
+        return;
+    }
+    s->invalid = vg_doc_invalid_bytes(w->d);
+    FILE *f = open_memstream(&s->out, &s->outn);
+    if (!f) {
+        s->write_failed = 1;
+        return;
+    }
+    s->items = job->fn(job->ctx, f, &s->in, w->d, s->ordinal);
+    if (s->items < 0)
+        s->write_failed = 1;
+    if (fclose(f) != 0)
+        s->write_failed = 1;
+}
+
+static void *work(void *arg)
+{
+    const worker *w = arg;
+    for (size_t k = w->first; k < w->nslots; k += w->step)
+        if (w->slots[k].why == VG_SKIP_NONE)
+            run_slot(w, &w->slots[k]);
+    return NULL;
+}
+
+int cli_run(const cli_job *job, char **paths, int npaths)
+{
+    const cli_common *c = job->c;
+    int jobs = c->jobs > 0 ? c->jobs : 1;
     vg_options opt = { 0 };
     opt.data_dir = c->data_dir;
+    opt.flags = job->code ? 0 : VG_OPT_TEXT_ONLY;
     vg_engine *e = NULL;
-    vg_doc *d = NULL;
     vg_reader *r = NULL;
     vg_mem mem;
     vg_mem_init(&mem, NULL);
     int status = EXIT_FAILED;
-    vg_status rc = vg_engine_open(&opt, &e);
-    if (rc != VG_OK) {
-        fprintf(stderr, "vigie: cannot load language data: %s\n", vg_engine_errmsg(e));
-        goto done;
-    }
-    if (vg_doc_new(e, &d) != VG_OK || vg_reader_new(&mem, c->input, &r) != VG_OK) {
+    size_t batch = (size_t)jobs * 32;
+    slot *slots = calloc(batch, sizeof *slots);
+    worker *workers = calloc((size_t)jobs, sizeof *workers);
+    pthread_t *tids = calloc((size_t)jobs, sizeof *tids);
+    if (!slots || !workers || !tids) {
         fprintf(stderr, "vigie: out of memory\n");
         goto done;
     }
-    if (npaths == 0 && vg_reader_add(r, "-") != VG_OK)
+    for (size_t k = 0; k < batch; k++) {
+        vg_buf_init(&slots[k].text, &mem);
+        vg_buf_init(&slots[k].id, &mem);
+        vg_buf_init(&slots[k].date, &mem);
+        vg_buf_init(&slots[k].url, &mem);
+        vg_buf_init(&slots[k].file, &mem);
+    }
+    vg_status rc = vg_engine_open(&opt, &e);
+    if (rc != VG_OK) {
+        fprintf(stderr, "vigie: cannot load %s: %s\n", job->code ? "dictionaries" : "language data",
+                vg_engine_errmsg(e));
+        goto done;
+    }
+    for (int k = 0; k < jobs; k++) {
+        workers[k] = (worker){ job, e, NULL, slots, 0, (size_t)k, (size_t)jobs };
+        if (vg_doc_new(e, &workers[k].d) != VG_OK) {
+            fprintf(stderr, "vigie: out of memory\n");
+            goto done;
+        }
+    }
+    if (vg_reader_new(&mem, c->input, &r) != VG_OK || (npaths == 0 && vg_reader_add(r, "-") != VG_OK))
         goto done;
     for (int i = 0; i < npaths; i++)
         if (vg_reader_add(r, paths[i]) != VG_OK) {
             fprintf(stderr, "vigie: out of memory\n");
             goto done;
         }
-    unsigned long long nread = 0, ndone = 0, nskip[VG_SKIP_COUNT] = { 0 }, invalid = 0;
-    vg_input_doc in;
-    vg_skip why;
-    char msg[512], lmsg[600];
-    int got, failed = 0;
-    while ((got = vg_reader_next(r, &in, &why, msg, sizeof msg)) != 0) {
-        nread++;
-        if (got < 0) {
-            nskip[why]++;
-            diag(&in, msg);
-            continue;
+    unsigned long long nread = 0, ndone = 0, nskip[VG_SKIP_COUNT] = { 0 }, invalid = 0, items = 0;
+    int failed = 0, more = 1;
+    while (more && !failed) {
+        /* read a batch */
+        size_t nb = 0;
+        while (nb < batch) {
+            slot *s = &slots[nb];
+            vg_input_doc in;
+            int got = vg_reader_next(r, &in, &s->why, s->msg, sizeof s->msg);
+            if (got == 0) {
+                more = 0;
+                break;
+            }
+            s->ordinal = nread++;
+            s->in = in;
+            s->in.file = copy(&s->file, in.file);
+            s->in.id = copy(&s->id, in.id);
+            s->out = NULL;
+            s->outn = 0;
+            s->write_failed = 0;
+            s->invalid = 0;
+            if (got > 0) {
+                s->why = VG_SKIP_NONE;
+                vg_buf_clear(&s->text);
+                if (vg_buf_append(&s->text, in.text, in.len) != VG_OK) {
+                    s->why = VG_SKIP_LIMIT;
+                    snprintf(s->msg, sizeof s->msg, "out of memory");
+                }
+                s->in.text = s->text.p ? s->text.p : "";
+                s->in.date = copy(&s->date, in.date);
+                s->in.url = copy(&s->url, in.url);
+                s->in.title = NULL;
+            }
+            nb++;
         }
-        vg_docinfo info = { in.id, c->lang != VG_LANG_UNKNOWN ? c->lang : in.lang, in.date };
-        rc = vg_doc_analyze(d, in.text, in.len, &info);
-        if (rc == VG_OK && vg_doc_lang(d) != VG_LANG_FR && vg_doc_lang(d) != VG_LANG_EN) {
-            nskip[VG_SKIP_LANG]++;
-            snprintf(lmsg, sizeof lmsg, "language: %s", vg_doc_lang_code(d));
-            diag(&in, lmsg);
-            continue;
+        /* code it */
+        for (int k = 0; k < jobs; k++)
+            workers[k].nslots = nb;
+        if (jobs == 1) {
+            work(&workers[0]);
+        } else {
+            int started = 0;
+            for (int k = 0; k < jobs; k++)
+                if (pthread_create(&tids[k], NULL, work, &workers[k]) == 0)
+                    started++;
+                else
+                    work(&workers[k]);
+            for (int k = 0; k < started; k++)
+                pthread_join(tids[k], NULL);
         }
-        if (rc != VG_OK) {
-            nskip[rc == VG_ELIMIT ? VG_SKIP_LIMIT : VG_SKIP_IO]++;
-            snprintf(lmsg, sizeof lmsg, "%s", rc == VG_ELIMIT ? "document over VG_MAX_DOC_BYTES"
-                                                                 : vg_strerror(rc));
-            diag(&in, lmsg);
-            if (rc == VG_ENOMEM)
-                goto done;
-            continue;
+        /* write it, in order */
+        for (size_t k = 0; k < nb; k++) {
+            slot *s = &slots[k];
+            if (s->why != VG_SKIP_NONE) {
+                nskip[s->why]++;
+                diag(s->in.file, s->in.line, s->in.id_given ? s->in.id : NULL, s->msg);
+            } else if (s->write_failed) {
+                failed = 1;
+            } else {
+                if (s->outn && fwrite(s->out, 1, s->outn, stdout) != s->outn)
+                    failed = 1;
+                invalid += s->invalid;
+                items += (unsigned long long)s->items;
+                ndone++;
+            }
+            free(s->out);
+            s->out = NULL;
         }
-        invalid += vg_doc_invalid_bytes(d);
-        if (fn(ctx, &in, d) != 0 || ferror(stdout)) {
+        if (failed || ferror(stdout)) {
             fprintf(stderr, "vigie: writing output: %s\n", strerror(errno));
             failed = 1;
-            break;
         }
-        ndone++;
     }
     if (fflush(stdout) != 0) {
         fprintf(stderr, "vigie: writing output: %s\n", strerror(errno));
@@ -121,7 +264,7 @@ int cli_run(const cli_common *c, char **paths, int npaths, const char *verb, cli
     for (int k = 0; k < VG_SKIP_COUNT; k++)
         skipped += nskip[k];
     if (!c->quiet) {
-        fprintf(stderr, "vigie: %llu read, %llu %s, %llu skipped", nread, ndone, verb, skipped);
+        fprintf(stderr, "vigie: %llu read, %llu %s, %llu skipped", nread, ndone, job->verb, skipped);
         const char *sep = " (";
         for (int k = 1; k < VG_SKIP_COUNT; k++)
             if (nskip[k]) {
@@ -131,12 +274,27 @@ int cli_run(const cli_common *c, char **paths, int npaths, const char *verb, cli
         fprintf(stderr, "%s", skipped ? ")" : "");
         if (invalid)
             fprintf(stderr, "; %llu invalid UTF-8 bytes read as U+FFFD", invalid);
+        fprintf(stderr, "; %llu %s", items, job->unit);
         fprintf(stderr, "\n");
     }
     status = failed ? EXIT_FAILED : skipped ? EXIT_SKIPPED : EXIT_ALL_OK;
 done:
     vg_reader_free(r);
-    vg_doc_free(d);
+    if (workers)
+        for (int k = 0; k < jobs; k++)
+            vg_doc_free(workers[k].d);
     vg_engine_close(e);
+    if (slots)
+        for (size_t k = 0; k < batch; k++) {
+            vg_buf_release(&slots[k].text);
+            vg_buf_release(&slots[k].id);
+            vg_buf_release(&slots[k].date);
+            vg_buf_release(&slots[k].url);
+            vg_buf_release(&slots[k].file);
+            free(slots[k].out);
+        }
+    free(slots);
+    free(workers);
+    free(tids);
     return status;
 }

@@ -11,16 +11,16 @@ static void write_tokens_json(FILE *f, const vg_doc *d, const vg_sentence *s)
     for (size_t k = 0; k < s->ntok; k++) {
         const vg_token *t = vg_doc_token(d, s->tok + k);
         fprintf(f, "%s[%zu,%zu,", k ? "," : "", t->start, t->end);
-        json_str(f, t->key, t->keylen);
+        vg_json_str(f, t->key, t->keylen);
         fprintf(f, ",\"%s\"]", kinds[t->kind]);
     }
     putc(']', f);
 }
 
-int seg_write(void *ctx, const vg_input_doc *in, const vg_doc *d)
+long seg_write(void *ctx, FILE *f, const vg_input_doc *in, const vg_doc *d, uint64_t ordinal)
 {
     const seg_out *o = ctx;
-    FILE *f = stdout;
+    (void)ordinal;
     const char *lang = vg_lang_name(vg_doc_lang(d));
     for (size_t i = 0; i < vg_doc_nsentences(d); i++) {
         const vg_sentence *s = vg_doc_sentence(d, i);
@@ -39,13 +39,13 @@ int seg_write(void *ctx, const vg_input_doc *in, const vg_doc *d)
             continue;
         }
         fputs("{\"doc\":", f);
-        json_str(f, in->id, strlen(in->id));
+        vg_json_str(f, in->id, strlen(in->id));
         fprintf(f, ",\"sentence\":%zu,\"start\":%zu,\"end\":%zu,\"text\":", i, s->start, s->end);
-        json_str(f, in->text + s->start, s->end - s->start);
+        vg_json_str(f, in->text + s->start, s->end - s->start);
         fprintf(f, ",\"lang\":\"%s\"", lang);
         if (o->tokens)
             write_tokens_json(f, d, s);
         fputs("}\n", f);
     }
-    return ferror(f) ? -1 : 0;
+    return ferror(f) ? -1 : (long)vg_doc_nsentences(d);
 }

@@ -10,5 +10,5 @@ typedef struct {
 } seg_out;
 
 int seg_parse(int argc, char **argv, const char *cmd, const char *help, cli_common *c, seg_out *o);
-int seg_write(void *ctx, const vg_input_doc *in, const vg_doc *d);
+long seg_write(void *ctx, FILE *f, const vg_input_doc *in, const vg_doc *d, uint64_t ordinal);
 #endif

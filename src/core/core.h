@@ -40,17 +40,30 @@ static inline void vg_buf_clear(vg_buf *b) { b->n = 0; }
 vg_status vg_grow(const vg_mem *mem, void **pp, size_t *cap, size_t need, size_t sz);
 
 /* ---- string set (strset.c) ----
-** A read-only set of byte strings built once (open addressing, FNV-1a), for the word lists of
-** data/text/: abbreviations, openers, compounds, function words. */
+** A set of byte strings with dense ids (insertion order), built once and then only read: the word
+** lists of data/text/ and the keys of the dictionaries. */
 typedef struct vg_strset vg_strset;
 vg_status vg_strset_new(const vg_mem *mem, vg_strset **out);
 vg_status vg_strset_add(vg_strset *s, const char *w, size_t n);
 bool vg_strset_has(const vg_strset *s, const char *w, size_t n);
+/* Id of w (1 for the first string added, 2 for the next…), or 0 if absent. */
+uint32_t vg_strset_id(const vg_strset *s, const char *w, size_t n);
+/* The string of an id, NUL-terminated, owned by the set; NULL for a bad id. */
+const char *vg_strset_get(const vg_strset *s, uint32_t id);
 size_t vg_strset_count(const vg_strset *s);
 void vg_strset_free(vg_strset *s);
 
 /* Load a word list: one entry a line, '#' comments, surrounding blanks trimmed. Entries go through
 ** fold first when fold is true. Returns VG_EIO with a message in err on failure. */
 vg_status vg_strset_load(vg_strset *s, const char *path, bool fold, char *err, size_t errcap);
+
+/* ---- dates (date.c): day numbers, days since 1970-01-01 ---- */
+int32_t vg_days_from_civil(int y, int m, int d);
+void vg_civil_from_days(int32_t z, int *y, int *m, int *d);
+int vg_weekday(int32_t days); /* 0 Monday .. 6 Sunday */
+#define VG_DAY_MIN INT32_MIN
+#define VG_DAY_MAX INT32_MAX
+/* Is s[0..n) a calendar date written YYYY-MM-DD? */
+bool vg_date_valid(const char *s, size_t n);
 
 #endif

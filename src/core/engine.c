@@ -56,6 +56,15 @@ vg_status vg_engine_open(const vg_options *opt, vg_engine **out)
             return rc;
         }
     }
+    if (opt && (opt->flags & VG_OPT_TEXT_ONLY))
+        return VG_OK;
+    for (int i = 0; i < 2; i++) {
+        vg_status rc = vg_lexicon_load(&e->lex[i], &e->mem, dir, langs[i], &e->lang[i], e->errmsg,
+                                       sizeof e->errmsg);
+        if (rc != VG_OK)
+            return rc;
+    }
+    e->has_dict = 1;
     return VG_OK;
 }
 
@@ -65,8 +74,10 @@ void vg_engine_close(vg_engine *e)
 {
     if (!e)
         return;
-    for (int i = 0; i < 2; i++)
+    for (int i = 0; i < 2; i++) {
         vg_langdata_free(&e->lang[i]);
+        vg_lexicon_free(&e->lex[i]);
+    }
     vg_free(&e->mem, e->data_dir);
     vg_free(&e->mem, e);
 }

@@ -3,12 +3,15 @@
 #define VG_ENGINE_H
 
 #include "core.h"
-#include "../text/text.h"
+#include "dict.h"
+#include "text.h"
 
 struct vg_engine {
     vg_mem mem;
     char *data_dir;
     vg_langdata lang[2]; /* [0] French, [1] English */
+    vg_lexicon lex[2];   /* dictionaries, same order; absent with VG_OPT_TEXT_ONLY */
+    int has_dict;
     void (*on_diag)(void *ctx, const vg_diag *d);
     void *diag_ctx;
     char errmsg[512];
@@ -18,6 +21,11 @@ struct vg_engine {
 static inline const vg_langdata *vg_engine_langdata(const vg_engine *e, vg_lang l)
 {
     return l == VG_LANG_FR ? &e->lang[0] : l == VG_LANG_EN ? &e->lang[1] : NULL;
+}
+
+static inline const vg_lexicon *vg_engine_lexicon(const vg_engine *e, vg_lang l)
+{
+    return !e->has_dict ? NULL : l == VG_LANG_FR ? &e->lex[0] : l == VG_LANG_EN ? &e->lex[1] : NULL;
 }
 
 #endif

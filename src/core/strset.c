@@ -1,5 +1,6 @@
-/* strset.c — a read-only set of strings for the word lists under data/text/.
-** Open addressing with linear probing over FNV-1a hashes; entries live in one string pool.
+/* strset.c — a set of strings with dense ids, for word lists and dictionary keys.
+** Open addressing with linear probing over FNV-1a hashes; each string is stored once in a pool and
+** gets the id of its insertion order (1, 2, …), so tables elsewhere can be indexed by id.
 ** Built once when the engine opens, then only read, so threads may share it. */
 #include <errno.h>
 #include <stdio.h>
@@ -10,9 +11,9 @@
 struct vg_strset {
     const vg_mem *mem;
     vg_buf pool;      /* entries, each NUL-terminated */
-    uint32_t *slots;  /* 1 + offset into pool; 0 = empty */
-    uint32_t *lens;
-    size_t nslots, count;
+    uint32_t *slots;  /* id; 0 = empty */
+    uint32_t *offs, *lens; /* [id - 1] */
+    size_t nslots, count, cap;
 };
 
 static uint32_t fnv1a(const char *s, size_t n)
@@ -41,23 +42,20 @@ void vg_strset_free(vg_strset *s)
         return;
     vg_buf_release(&s->pool);
     vg_free(s->mem, s->slots);
+    vg_free(s->mem, s->offs);
     vg_free(s->mem, s->lens);
     vg_free(s->mem, s);
 }
 
 size_t vg_strset_count(const vg_strset *s) { return s->count; }
 
-static size_t find(const vg_strset *s, const char *w, size_t n, bool *found)
+static size_t find(const vg_strset *s, const char *w, size_t n, uint32_t *id)
 {
     size_t mask = s->nslots - 1, i = fnv1a(w, n) & mask;
     for (;; i = (i + 1) & mask) {
-        uint32_t o = s->slots[i];
-        if (!o) {
-            *found = false;
-            return i;
-        }
-        if (s->lens[i] == n && !memcmp(s->pool.p + o - 1, w, n)) {
-            *found = true;
+        uint32_t k = s->slots[i];
+        if (!k || (s->lens[k - 1] == n && !memcmp(s->pool.p + s->offs[k - 1], w, n))) {
+            *id = k;
             return i;
         }
     }
@@ -66,27 +64,17 @@ static size_t find(const vg_strset *s, const char *w, size_t n, bool *found)
 static vg_status rehash(vg_strset *s, size_t nslots)
 {
     uint32_t *slots = vg_malloc(s->mem, nslots * sizeof *slots);
-    uint32_t *lens = vg_malloc(s->mem, nslots * sizeof *lens);
-    if (!slots || !lens) {
-        vg_free(s->mem, slots);
-        vg_free(s->mem, lens);
+    if (!slots)
         return VG_ENOMEM;
-    }
     memset(slots, 0, nslots * sizeof *slots);
-    vg_strset old = *s;
+    vg_free(s->mem, s->slots);
     s->slots = slots;
-    s->lens = lens;
     s->nslots = nslots;
-    for (size_t i = 0; i < old.nslots; i++) {
-        if (!old.slots[i])
-            continue;
-        bool f;
-        size_t j = find(s, s->pool.p + old.slots[i] - 1, old.lens[i], &f);
-        s->slots[j] = old.slots[i];
-        s->lens[j] = old.lens[i];
+    for (uint32_t k = 1; k <= s->count; k++) {
+        uint32_t id;
+        size_t i = find(s, s->pool.p + s->offs[k - 1], s->lens[k - 1], &id);
+        s->slots[i] = k;
     }
-    vg_free(s->mem, old.slots);
-    vg_free(s->mem, old.lens);
     return VG_OK;
 }
 
@@ -95,28 +83,44 @@ vg_status vg_strset_add(vg_strset *s, const char *w, size_t n)
     vg_status rc;
     if ((s->count + 1) * 2 > s->nslots && (rc = rehash(s, s->nslots ? s->nslots * 2 : 64)) != VG_OK)
         return rc;
-    bool found;
-    size_t i = find(s, w, n, &found);
-    if (found)
+    uint32_t id;
+    size_t i = find(s, w, n, &id);
+    if (id)
         return VG_OK;
-    if (s->pool.n + n + 2 > UINT32_MAX)
+    if (s->pool.n + n + 2 > UINT32_MAX || s->count >= UINT32_MAX - 1)
         return VG_ELIMIT;
-    uint32_t off = (uint32_t)s->pool.n + 1;
+    if (s->count == s->cap) {
+        size_t cap = s->cap;
+        if ((rc = vg_grow(s->mem, (void **)&s->offs, &cap, s->count + 1, sizeof(uint32_t))) != VG_OK)
+            return rc;
+        cap = s->cap;
+        if ((rc = vg_grow(s->mem, (void **)&s->lens, &cap, s->count + 1, sizeof(uint32_t))) != VG_OK)
+            return rc;
+        s->cap = cap;
+    }
+    uint32_t off = (uint32_t)s->pool.n;
     if ((rc = vg_buf_append(&s->pool, w, n)) != VG_OK || (rc = vg_buf_putc(&s->pool, 0)) != VG_OK)
         return rc;
-    s->slots[i] = off;
-    s->lens[i] = (uint32_t)n;
-    s->count++;
+    s->offs[s->count] = off;
+    s->lens[s->count] = (uint32_t)n;
+    s->slots[i] = (uint32_t)++s->count;
     return VG_OK;
 }
 
-bool vg_strset_has(const vg_strset *s, const char *w, size_t n)
+uint32_t vg_strset_id(const vg_strset *s, const char *w, size_t n)
 {
     if (!s->count)
-        return false;
-    bool found;
-    find(s, w, n, &found);
-    return found;
+        return 0;
+    uint32_t id;
+    find(s, w, n, &id);
+    return id;
+}
+
+bool vg_strset_has(const vg_strset *s, const char *w, size_t n) { return vg_strset_id(s, w, n) != 0; }
+
+const char *vg_strset_get(const vg_strset *s, uint32_t id)
+{
+    return id && id <= s->count ? s->pool.p + s->offs[id - 1] : NULL;
 }
 
 vg_status vg_strset_load(vg_strset *s, const char *path, bool fold, char *err, size_t errcap)

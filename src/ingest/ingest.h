@@ -59,7 +59,5 @@ vg_status vg_reader_add(vg_reader *r, const char *path);
 int vg_reader_next(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, size_t msgcap);
 void vg_reader_free(vg_reader *r);
 
-/* Is s a calendar date written YYYY-MM-DD? */
-bool vg_date_valid(const char *s, size_t n);
 
 #endif

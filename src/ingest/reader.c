@@ -36,20 +36,6 @@ const char *vg_skip_name(vg_skip s)
     return s < VG_SKIP_COUNT ? names[s] : "?";
 }
 
-bool vg_date_valid(const char *s, size_t n)
-{
-    if (n != 10 || s[4] != '-' || s[7] != '-')
-        return false;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return false;
-    int y = atoi(s), m = (s[5] - '0') * 10 + s[6] - '0', d = (s[8] - '0') * 10 + s[9] - '0';
-    static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-        return false;
-    return !(m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
-}
-
 vg_status vg_reader_new(const vg_mem *mem, vg_input_kind kind, vg_reader **out)
 {
     vg_reader *r = vg_malloc(mem, sizeof *r);

@@ -3,18 +3,8 @@
 ** document has been seen, analysing another allocates nothing. */
 #include <string.h>
 
+#include "doc_int.h"
 #include "engine.h"
-#include "text.h"
-
-struct vg_doc {
-    const vg_engine *e;
-    vg_tokvec toks;
-    vg_buf keys;
-    vg_sentvec sents;
-    vg_lang lang;
-    char lang_code[8];
-    size_t invalid, ncut;
-};
 
 vg_status vg_doc_new(const vg_engine *e, vg_doc **out)
 {
@@ -41,6 +31,7 @@ void vg_doc_free(vg_doc *d)
     vg_free(m, d->toks.v);
     vg_free(m, d->sents.v);
     vg_buf_release(&d->keys);
+    vg_coder_free(d->coder, m);
     vg_free(m, d);
 }
 
@@ -49,6 +40,7 @@ vg_status vg_doc_analyze(vg_doc *d, const char *text, size_t len, const vg_docin
     if (!d || (!text && len))
         return VG_EMISUSE;
     d->toks.n = d->sents.n = 0;
+    vg_coder_reset(d->coder); /* events of the previous document are gone */
     d->invalid = d->ncut = 0;
     vg_buf_clear(&d->keys);
     d->lang = VG_LANG_UNKNOWN;

@@ -7,7 +7,7 @@
 
 /* The word lists of one language, loaded from data/text/<lang>/ (docs/text.md). Keys are folded,
 ** except abbreviations and openers, which are matched on the text as written (case matters). */
-typedef struct {
+typedef struct vg_langdata_s {
     vg_strset *abbrev;     /* abbrev.txt: words that keep their period and never end a sentence */
     vg_strset *abbrev_end; /* abbrev.txt entries marked '*': may end one before an opener */
     vg_strset *openers;    /* openers.txt: sentence openers */

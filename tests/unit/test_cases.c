@@ -8,6 +8,8 @@
 #include "harness.h"
 #include "vigie.h"
 
+static const vg_options text_only = { .flags = VG_OPT_TEXT_ONLY };
+
 static vg_engine *E;
 static vg_doc *D;
 
@@ -153,7 +155,7 @@ static int cmp(const void *a, const void *b) { return strcmp(*(char **)a, *(char
 int main(int argc, char **argv)
 {
     h_init(argc, argv);
-    if (vg_engine_open(NULL, &E) != VG_OK || vg_doc_new(E, &D) != VG_OK) {
+    if (vg_engine_open(&text_only, &E) != VG_OK || vg_doc_new(E, &D) != VG_OK) {
         printf("cannot open engine: %s\n", vg_engine_errmsg(E));
         return 1;
     }

@@ -9,6 +9,8 @@
 #include "ingest.h"
 #include "vigie.h"
 
+static const vg_options text_only = { .flags = VG_OPT_TEXT_ONLY };
+
 static char *slurp(const char *path, size_t *n)
 {
     FILE *f = fopen(path, "rb");
@@ -120,7 +122,7 @@ int main(int argc, char **argv)
         h_skip("seed", "../shared absent: seed segmentation not checked");
         return h_report();
     }
-    if (vg_engine_open(NULL, &E) != VG_OK || vg_doc_new(E, &D) != VG_OK ||
+    if (vg_engine_open(&text_only, &E) != VG_OK || vg_doc_new(E, &D) != VG_OK ||
         vg_doc_analyze(D, seed, seedn, NULL) != VG_OK) {
         printf("cannot analyse the seed: %s\n", vg_engine_errmsg(E));
         return 1;

@@ -7,6 +7,8 @@
 #include "harness.h"
 #include "vigie.h"
 
+static const vg_options text_only = { .flags = VG_OPT_TEXT_ONLY };
+
 static vg_engine *E;
 static vg_doc *D;
 
@@ -240,6 +242,7 @@ static void warm_doc_allocates_nothing(void)
     a.ctx = &c;
     vg_options o = { 0 };
     o.alloc = &a;
+    o.flags = VG_OPT_TEXT_ONLY;
     vg_engine *e;
     vg_doc *d;
     CHECK_EQ_INT(vg_engine_open(&o, &e), VG_OK);
@@ -265,6 +268,7 @@ static void every_allocation_failure_is_clean(void)
         vg_allocator a = { c_malloc, c_realloc, c_free, &c };
         vg_options o = { 0 };
         o.alloc = &a;
+        o.flags = VG_OPT_TEXT_ONLY;
         vg_engine *e = NULL;
         vg_doc *d = NULL;
         vg_status rc = vg_engine_open(&o, &e);
@@ -299,7 +303,7 @@ static void bad_data_dir_is_explained(void)
 int main(int argc, char **argv)
 {
     h_init(argc, argv);
-    if (vg_engine_open(NULL, &E) != VG_OK || vg_doc_new(E, &D) != VG_OK) {
+    if (vg_engine_open(&text_only, &E) != VG_OK || vg_doc_new(E, &D) != VG_OK) {
         printf("cannot open engine: %s\n", vg_engine_errmsg(E));
         return 1;
     }

@@ -1,0 +1,121 @@
+/* coder.c — vg_code(): a document in, its events out. Runs the text pipeline, then sentence by
+** sentence: token facts from the dictionaries, noun phrases (np.c), dates (when.c), triggers and
+** roles (match.c), carrying the discourse (last subject, last person, countries named, places) from
+** one sentence to the next so that « il », "the minister" and « les rebelles » resolve.
+** All state lives in the doc and is reused: a warm doc allocates nothing per document. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coder.h"
+#include "doc_int.h"
+#include "engine.h"
+
+void vg_coder_free(struct vg_coder *c, const vg_mem *m)
+{
+    if (!c)
+        return;
+    vg_free(m, c->ct);
+    vg_free(m, c->np);
+    vg_free(m, c->when);
+    vg_free(m, c->ev);
+    vg_buf_release(&c->strs);
+    vg_free(m, c);
+}
+
+void vg_coder_reset(struct vg_coder *c)
+{
+    if (c)
+        c->nev = 0;
+}
+
+static void count_place(vg_coder *c, const char *cc)
+{
+    for (int k = 0; k < c->nplaces; k++)
+        if (!strcmp(c->place_code[k], cc)) {
+            c->place_n[k]++;
+            return;
+        }
+    if (c->nplaces < (int)(sizeof c->place_n / sizeof c->place_n[0])) {
+        snprintf(c->place_code[c->nplaces], 4, "%s", cc);
+        c->place_n[c->nplaces++] = 1;
+    }
+}
+
+vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *info)
+{
+    vg_status rc = vg_doc_analyze(d, text, len, info);
+    if (rc != VG_OK)
+        return rc;
+    const vg_engine *e = d->e;
+    const vg_mem *m = &e->mem;
+    if (!e->has_dict)
+        return VG_EMISUSE;
+    const vg_lexicon *lx = vg_engine_lexicon(e, d->lang);
+    if (!lx)
+        return VG_ELANG;
+    if (!d->coder) {
+        if (!(d->coder = vg_malloc(m, sizeof *d->coder)))
+            return VG_ENOMEM;
+        memset(d->coder, 0, sizeof *d->coder);
+        vg_buf_init(&d->coder->strs, m);
+    }
+    vg_coder *c = d->coder;
+    c->nev = 0;
+    vg_buf_clear(&c->strs);
+    c->last_subject[0] = c->last_person[0] = c->last_country[0] = c->first_country[0] = 0;
+    c->nplaces = 0;
+    c->doc_day = VG_DAY_MIN;
+    if (info && info->date && vg_date_valid(info->date, strlen(info->date) < 10 ? strlen(info->date) : 10))
+        c->doc_day = vg_days_from_civil(atoi(info->date), atoi(info->date + 5), atoi(info->date + 8));
+    if ((rc = vg_grow(m, (void **)&c->ct, &c->capct, VG_MAX_SENT_TOKENS + 1, sizeof(ctok))) != VG_OK)
+        return rc;
+    for (size_t si = 0; si < d->sents.n && rc == VG_OK; si++) {
+        const vg_sentence *sn = &d->sents.v[si];
+        sent_t s = { lx, d->toks.v + sn->tok, sn->ntok, text, c->ct, c, d->lang == VG_LANG_FR };
+        for (size_t i = 0; i < s.nt; i++) {
+            ctok *t = &c->ct[i];
+            const vg_token *k = &s.t[i];
+            t->w = vg_lex_word(lx, k->key, k->keylen);
+            t->nvf = (uint16_t)vg_lex_vforms(lx, k->key, k->keylen, &t->vf);
+            t->np = -1;
+        }
+        if ((rc = vg_np_find(&s)) != VG_OK)
+            break;
+        for (size_t k = 0; k < c->nnp; k++) {
+            np_t *np = &c->np[k];
+            vg_np_resolve(&s, np, c->doc_day);
+            if (np->place && np->country[0])
+                count_place(c, np->country);
+        }
+        if ((rc = vg_when_find(&s)) != VG_OK || (rc = vg_match_sentence(&s, si)) != VG_OK)
+            break;
+        for (size_t k = 0; k < c->nnp; k++) { /* countries named, for agents without one */
+            const np_t *np = &c->np[k];
+            if (!np->country[0])
+                continue;
+            if (!c->first_country[0])
+                snprintf(c->first_country, 4, "%s", np->country);
+            snprintf(c->last_country, 4, "%s", np->country);
+        }
+    }
+    if (rc != VG_OK)
+        return rc;
+    /* strings were stored as offsets: the buffer may have moved while it grew */
+    for (size_t k = 0; k < c->nev; k++) {
+        vg_event *ev = &c->ev[k];
+        ev->source = c->strs.p + (uintptr_t)ev->source;
+        ev->target = c->strs.p + (uintptr_t)ev->target;
+        ev->date = c->strs.p + (uintptr_t)ev->date;
+        ev->place = c->strs.p + (uintptr_t)ev->place;
+        ev->rule = c->strs.p + (uintptr_t)ev->rule;
+    }
+    return VG_OK;
+}
+
+size_t vg_doc_nevents(const vg_doc *d) { return d->coder ? d->coder->nev : 0; }
+
+const vg_event *vg_doc_event(const vg_doc *d, size_t i)
+{
+    return d->coder && i < d->coder->nev ? &d->coder->ev[i] : NULL;
+}

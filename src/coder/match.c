@@ -1,0 +1,639 @@
+/* match.c — from triggers to events: match the dictionary's patterns at each verb form and trigger
+** noun, read the verb group (voice, negation, mood, infinitive), find the source and the target, and
+** write one event per (source, target) pair of the coordinated actors.
+** Conventions (docs/coder.md): negated and hypothetical actions are not events (unless the pattern
+** says neg=CODE); an infinitive or gerund governed by another verb is not an event of its own
+** (« accuse Moscou de viser » codes the accusation only); attributions (selon X) name no actor;
+** the passive voice swaps the roles. Not here: what counts as an actor (np.c), dates (when.c). */
+#include <stdio.h>
+#include <string.h>
+
+#include "coder.h"
+
+#define WINDOW 4      /* tokens allowed between two pattern elements */
+#define GAP_WINDOW 10 /* after '*' */
+#define SUBJ_REACH 30 /* how far left a subject is looked for */
+#define OBJ_REACH 10  /* how far right an object is looked for */
+
+typedef struct {
+    int score;
+    int src, tgt;    /* NP indexes from the pattern's slots, -1 */
+    size_t end;      /* token after the last matched element */
+} pmatch;
+
+typedef struct {
+    size_t start, end;  /* the verb group: auxiliaries, negation, reflexive … verb [clitic] */
+    int passive, neg, hypo, governed, refl, clitic_subj;
+} vgroup;
+
+/* ---- small token predicates ---- */
+
+size_t vg_gram_at(const sent_t *s, size_t i, vg_gclass c)
+{
+    const vg_lexicon *lx = s->lx;
+    for (uint32_t p = lx->gstart[c]; p < lx->gend[c];) {
+        size_t k = 0;
+        while (lx->gseq[p + k] && i + k < s->nt && s->ct[i + k].w == lx->gseq[p + k])
+            k++;
+        if (!lx->gseq[p + k])
+            return k;
+        while (lx->gseq[p])
+            p++;
+        p++;
+    }
+    return 0;
+}
+
+int vg_tok_lemma_in(const sent_t *s, size_t i, vg_gclass c)
+{
+    const ctok *t = &s->ct[i];
+    for (uint16_t k = 0; k < t->nvf; k++)
+        if (t->vf[k].lemma < s->lx->caplemcls && (s->lx->lemma_cls[t->vf[k].lemma] >> c & 1))
+            return 1;
+    return 0;
+}
+
+int vg_tok_aux(const sent_t *s, size_t i, int etre)
+{
+    return i < s->nt && vg_tok_lemma_in(s, i, etre ? VG_G_AUX_ETRE : VG_G_AUX_AVOIR);
+}
+
+static unsigned feats_of(const sent_t *s, size_t i, uint32_t lemma)
+{
+    const ctok *t = &s->ct[i];
+    unsigned f = 0;
+    for (uint16_t k = 0; k < t->nvf; k++)
+        if (t->vf[k].lemma == lemma || lemma == UINT32_MAX)
+            f |= t->vf[k].feats;
+    return f;
+}
+
+/* Punctuation that ends a clause for role finding (commas do not: appositions, incises). */
+static int hard_boundary(const sent_t *s, size_t i)
+{
+    const vg_token *t = &s->t[i];
+    if (t->kind != VG_TOK_PUNCT)
+        return 0;
+    char c = s->text[t->start];
+    return c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '(' || c == ')' || t->key[0] == '"';
+}
+
+static int is_comma(const sent_t *s, size_t i) { return tok_c0(s, i) == ','; }
+
+/* ---- the verb group ---- */
+
+static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
+{
+    const vg_lexicon *lx = s->lx;
+    memset(g, 0, sizeof *g);
+    g->start = v;
+    g->end = v + 1;
+    unsigned f = feats_of(s, v, lemma);
+    int etre = 0, avoir = 0, ete = 0, modal = 0, to = 0;
+    for (size_t j = v; j > 0 && v - j < 6;) {
+        j--;
+        if (vg_tok_aux(s, j, 1)) {
+            etre = 1;
+            ete |= (feats_of(s, j, lx->lemma_etre - 1) & VG_VF_PPART) != 0;
+            if (feats_of(s, j, lx->lemma_etre - 1) & VG_VF_COND)
+                g->hypo = 1;
+        } else if (vg_tok_aux(s, j, 0)) {
+            avoir = 1;
+            if (feats_of(s, j, lx->lemma_avoir - 1) & VG_VF_COND)
+                g->hypo = 1;
+        } else if (tok_is(s, j, VG_G_NEG_PRE) || tok_is(s, j, VG_G_NEG_POST)) {
+            g->neg = 1;
+        } else if (tok_is(s, j, VG_G_REFL)) {
+            g->refl = 1;
+        } else if (tok_is(s, j, VG_G_MODAL) || vg_tok_lemma_in(s, j, VG_G_MODAL)) {
+            modal = 1;
+        } else if (tok_is(s, j, VG_G_COND) && !s->fr) {
+            g->hypo = 1; /* would, could, might */
+        } else if (!s->fr && !strcmp(s->t[j].key, "to") && j + 1 == v) {
+            to = 1;
+        } else if (s->t[j].kind == VG_TOK_WORD && !s->ct[j].w && !s->ct[j].vf && s->ct[j].np < 0 &&
+                   j + 1 < v + 1 && (strstr(s->t[j].key, "ment") || strstr(s->t[j].key, "ly"))) {
+            /* an adverb inside the group: a souvent critiqué, has repeatedly accused */
+        } else {
+            j++;
+            g->start = j;
+            break;
+        }
+        g->start = j;
+    }
+    /* after the verb: pas, jamais (simple tenses), and an inverted subject clitic (a-t-il) */
+    size_t k = v + 1;
+    if (k < s->nt && (s->t[k].flags & VG_TOKF_CLITIC) && tok_is(s, k, VG_G_SUBJ)) {
+        g->clitic_subj = 1;
+        g->end = ++k;
+    }
+    if (k < s->nt && (tok_is(s, k, VG_G_NEG_POST) || (!s->fr && tok_is(s, k, VG_G_NEG_PRE))))
+        g->neg |= s->fr ? (g->start < v && tok_is(s, g->start, VG_G_NEG_PRE)) || 1 : 1;
+    if (f & VG_VF_COND)
+        g->hypo = 1;
+    /* a clause opened by si / if is hypothetical */
+    for (size_t j = g->start; j > 0 && g->start - j < 12;) {
+        j--;
+        if (hard_boundary(s, j))
+            break;
+        if (vg_gram_at(s, j, VG_G_COND) && (s->fr || j + 1 >= s->nt || !vg_tok_lemma_in(s, j + 1, VG_G_AUX_ETRE))) {
+            size_t n = vg_gram_at(s, j, VG_G_COND);
+            if (n > 1 || !s->fr || !strcmp(s->t[j].key, "si")) {
+                g->hypo = 1;
+                break;
+            }
+        }
+    }
+    int finite = f & (VG_VF_PRES | VG_VF_PAST | VG_VF_FUT | VG_VF_COND | VG_VF_SUBJ | VG_VF_IMPER);
+    int ppart = (f & VG_VF_PPART) != 0;
+    /* passive: être/be + participle (not « s'est entretenu », not « est arrivé »), or « a été » */
+    if (ppart && (ete || (etre && !g->refl && !vg_tok_lemma_in(s, v, VG_G_MOTION))))
+        g->passive = 1;
+    if (ppart && !etre && !avoir && !finite) { /* a bare participle: « Moscou, accusé par … » */
+        for (size_t j = v + 1; j < s->nt && j < v + 4; j++)
+            if (tok_is(s, j, VG_G_BY))
+                g->passive = 1;
+    }
+    /* governed: an infinitive or a gerund that is not the main verb of its clause */
+    if (!etre && !avoir && !finite && !ppart) {
+        if (s->fr)
+            g->governed = (f & VG_VF_INF) != 0 || (f & VG_VF_PPRES) != 0;
+        else
+            g->governed = to || (f & VG_VF_PPRES) != 0 || modal;
+    }
+    if (s->fr && (f & VG_VF_INF) && !finite)
+        g->governed = 1;
+    if (!s->fr && to)
+        g->governed = 1;
+    if (modal && s->fr && (f & VG_VF_INF))
+        g->governed = 1;
+}
+
+/* ---- finding actors ---- */
+
+/* A pronoun's actor: il/she → the last person (else the last subject); ils/they → the last
+** subject. Pushed as an NP of kind NP_PRONOUN. */
+static int pronoun_np(sent_t *s, size_t i)
+{
+    vg_coder *c = s->c;
+    const char *key = s->t[i].key;
+    int plural = strchr(key, 's') && (strstr(key, "ils") || strstr(key, "elles") || !strcmp(key, "they"));
+    const char *code = !plural && c->last_person[0] ? c->last_person : c->last_subject;
+    if (!code[0])
+        return -1;
+    if (vg_grow(s->lx->mem, (void **)&c->np, &c->capnp, c->nnp + 1, sizeof(np_t)) != VG_OK)
+        return -1;
+    np_t *np = &c->np[c->nnp];
+    memset(np, 0, sizeof *np);
+    np->a = (uint32_t)i;
+    np->b = (uint32_t)i + 1;
+    np->kind = NP_PRONOUN;
+    np->group = (int16_t)c->nnp;
+    np->head_ph = UINT32_MAX;
+    snprintf(np->code, sizeof np->code, "%s", code);
+    return (int)c->nnp++;
+}
+
+static int usable(const np_t *np) { return !np->place && !np->attrib; }
+
+/* The subject: walking left from the verb group over its clause. */
+static int find_subject(sent_t *s, size_t start)
+{
+    vg_coder *c = s->c;
+    for (size_t j = start, steps = 0; j > 0 && steps < SUBJ_REACH; steps++) {
+        j--;
+        if (hard_boundary(s, j))
+            return -1;
+        int n = s->ct[j].np;
+        if (n >= 0) {
+            if (usable(&c->np[n]))
+                return n;
+            j = c->np[n].a;
+            continue;
+        }
+        if (tok_is(s, j, VG_G_FIRST))
+            return -1;
+        if (tok_is(s, j, VG_G_SUBJ))
+            return pronoun_np(s, j);
+        if (tok_is(s, j, VG_G_BOUNDARY)) {
+            /* a subject relative: « X, qui a condamné … » → X */
+            const char *k = s->t[j].key;
+            if (!strcmp(k, "qui") || !strcmp(k, "who") || !strcmp(k, "which") || !strcmp(k, "that")) {
+                size_t a = j;
+                if (a > 0 && is_comma(s, a - 1))
+                    a--;
+                if (a > 0 && s->ct[a - 1].np >= 0 && usable(&c->np[s->ct[a - 1].np]))
+                    return s->ct[a - 1].np;
+            }
+            return -1;
+        }
+    }
+    return -1;
+}
+
+/* The object: the first actor after the verb group, within its clause. */
+static int find_object(sent_t *s, size_t from, int skip_by)
+{
+    vg_coder *c = s->c;
+    for (size_t j = from; j < s->nt && j < from + OBJ_REACH; j++) {
+        if (hard_boundary(s, j) || is_comma(s, j) || tok_is(s, j, VG_G_BOUNDARY))
+            return -1;
+        int n = s->ct[j].np;
+        if (n >= 0) {
+            if (usable(&c->np[n]) && !(skip_by && j > 0 && tok_is(s, c->np[n].a - (c->np[n].a > 0), VG_G_BY)))
+                return n;
+            j = c->np[n].b - 1;
+            continue;
+        }
+        if (j > from && s->ct[j].nvf && (feats_of(s, j, UINT32_MAX) & (VG_VF_PRES | VG_VF_PAST)) &&
+            !s->ct[j].w)
+            return -1; /* another finite verb: another clause */
+    }
+    return -1;
+}
+
+/* The agent of a passive: par X / by X after the verb. */
+static int find_by(sent_t *s, size_t from)
+{
+    for (size_t j = from; j < s->nt && j < from + OBJ_REACH; j++) {
+        if (hard_boundary(s, j))
+            return -1;
+        if (tok_is(s, j, VG_G_BY)) {
+            for (size_t k = j + 1; k < s->nt && k < j + 4; k++) {
+                int n = s->ct[k].np;
+                if (n >= 0)
+                    return usable(&s->c->np[n]) ? n : -1;
+                if (!tok_is(s, k, VG_G_DET))
+                    break;
+            }
+        }
+    }
+    return -1;
+}
+
+/* ---- patterns ---- */
+
+/* Next NP starting within win tokens of pos (determiners and adjectives may precede it). */
+static int slot_at(const sent_t *s, size_t pos, size_t win, size_t *after)
+{
+    for (size_t j = pos; j < s->nt && j <= pos + win; j++) {
+        if (hard_boundary(s, j))
+            return -1;
+        int n = s->ct[j].np;
+        if (n >= 0) {
+            const np_t *np = &s->c->np[n];
+            if (np->attrib)
+                return -1;
+            *after = np->b;
+            return n;
+        }
+    }
+    return -1;
+}
+
+static int word_at(const sent_t *s, size_t pos, size_t win, const vg_pel *e, size_t *after)
+{
+    for (size_t j = pos; j < s->nt && j <= pos + win; j++) {
+        if (hard_boundary(s, j))
+            return 0;
+        if (s->ct[j].w == e->id && (!e->cs || s->text[s->t[j].start] == s->lx->pool.p[e->surf])) {
+            *after = j + 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int try_pattern(const sent_t *s, size_t i, const vg_pattern *p, size_t gstart, int refl, pmatch *m)
+{
+    const vg_pel *el = s->lx->pel + p->els;
+    m->score = 1;
+    m->src = m->tgt = -1;
+    /* before the head: {S} (found by rule) and a reflexive pronoun */
+    for (int k = 0; k < p->head; k++) {
+        if (el[k].kind == VG_PE_REFL && !refl)
+            return 0;
+        if (el[k].kind == VG_PE_REFL)
+            m->score++;
+        if (el[k].kind == VG_PE_TGT || el[k].kind == VG_PE_WORD) { /* nominal: {T} de …, leftwards */
+            if (el[k].kind == VG_PE_WORD)
+                return 0; /* words before a nominal head are not supported: the loader makes them heads */
+        }
+    }
+    (void)gstart;
+    size_t pos = i + 1, win = WINDOW;
+    for (int k = p->head + 1; k < p->nel; k++) {
+        const vg_pel *e = &el[k];
+        size_t after;
+        switch (e->kind) {
+        case VG_PE_GAP:
+            win = GAP_WINDOW;
+            continue;
+        case VG_PE_WORD:
+            if (!word_at(s, pos, win, e, &after))
+                return 0;
+            break;
+        case VG_PE_SRC:
+        case VG_PE_TGT: {
+            int n = slot_at(s, pos, win, &after);
+            if (n < 0) {
+                if (k == p->nel - 1)
+                    goto done; /* a trailing slot may stay empty: role finding fills it */
+                return 0;
+            }
+            if (e->kind == VG_PE_SRC)
+                m->src = n;
+            else
+                m->tgt = n;
+            break;
+        }
+        default:
+            continue;
+        }
+        m->score++;
+        pos = after;
+        win = WINDOW;
+    }
+done:
+    m->end = pos;
+    return 1;
+}
+
+/* ---- events ---- */
+
+static const np_t *NP(const sent_t *s, int n) { return &s->c->np[n]; }
+
+/* The country an agent without one takes: an agent with a country in the same sentence, else the
+** document's most frequent place, else the last country named. */
+static void context_country(const sent_t *s, char out[4])
+{
+    vg_coder *c = s->c;
+    for (size_t k = 0; k < c->nnp; k++)
+        if (c->np[k].kind == NP_AGENT && c->np[k].country[0]) {
+            snprintf(out, 4, "%s", c->np[k].country);
+            return;
+        }
+    int best = -1;
+    for (int k = 0; k < c->nplaces; k++)
+        if (best < 0 || c->place_n[k] > c->place_n[best])
+            best = k;
+    if (best >= 0) {
+        snprintf(out, 4, "%s", c->place_code[best]);
+        return;
+    }
+    snprintf(out, 4, "%s", c->last_country[0] ? c->last_country : c->first_country);
+}
+
+static void code_of(const sent_t *s, int n, char out[16])
+{
+    const np_t *np = NP(s, n);
+    if (np->needs_country && !np->code[0]) {
+        char cc[4];
+        context_country(s, cc);
+        if (cc[0])
+            snprintf(out, 16, "%.3s%.3s", cc, np->role);
+        else
+            out[0] = 0;
+        return;
+    }
+    snprintf(out, 16, "%s", np->code);
+}
+
+static vg_status put_str(vg_coder *c, const char *str, size_t n, uint32_t *off)
+{
+    *off = (uint32_t)c->strs.n;
+    vg_status rc = vg_buf_append(&c->strs, str, n);
+    return rc == VG_OK ? vg_buf_putc(&c->strs, 0) : rc;
+}
+
+static int nearest_when(const sent_t *s, size_t i)
+{
+    const vg_coder *c = s->c;
+    int best = -1;
+    size_t bd = 0;
+    for (size_t k = 0; k < c->nwhen; k++) {
+        size_t d = c->when[k].a > i ? c->when[k].a - i : i - c->when[k].a;
+        if (best < 0 || d < bd) {
+            best = (int)k;
+            bd = d;
+        }
+    }
+    return best;
+}
+
+static int nearest_place(const sent_t *s, size_t i)
+{
+    const vg_coder *c = s->c;
+    int best = -1;
+    size_t bd = 0;
+    for (size_t k = 0; k < c->nnp; k++) {
+        if (!c->np[k].place || !c->np[k].country[0])
+            continue;
+        size_t d = c->np[k].a > i ? c->np[k].a - i : i - c->np[k].a;
+        if (best < 0 || d < bd) {
+            best = (int)k;
+            bd = d;
+        }
+    }
+    return best;
+}
+
+/* Offsets stored in pointer fields until vg_coder_fix() (the string buffer may move). */
+#define OFF(x) ((const char *)(uintptr_t)(x))
+
+static vg_status emit(sent_t *s, size_t sentence, size_t trig, const vg_pattern *p, const char *code,
+                      int src, int tgt, float conf)
+{
+    vg_coder *c = s->c;
+    char sc[16], tc[16];
+    vg_status rc;
+    code_of(s, src, sc);
+    code_of(s, tgt, tc);
+    if (!sc[0] || !tc[0] || !strcmp(sc, tc))
+        return VG_OK;
+    const vg_cameo *cm = vg_cameo_find(code, strlen(code));
+    if (!cm)
+        return VG_OK;
+    size_t first = c->nev;
+    while (first > 0 && c->ev[first - 1].sentence == sentence)
+        first--;
+    for (size_t k = first; k < c->nev; k++) { /* the same event twice in a sentence is one */
+        const vg_event *e = &c->ev[k];
+        if (!strcmp(c->strs.p + (uintptr_t)e->source, sc) && !strcmp(c->strs.p + (uintptr_t)e->target, tc) &&
+            !strcmp(e->code, cm->code))
+            return VG_OK;
+    }
+    if ((rc = vg_grow(s->lx->mem, (void **)&c->ev, &c->capev, c->nev + 1, sizeof(vg_event))) != VG_OK)
+        return rc;
+    vg_event *e = &c->ev[c->nev];
+    memset(e, 0, sizeof *e);
+    e->sentence = sentence;
+    uint32_t o;
+    if ((rc = put_str(c, sc, strlen(sc), &o)) != VG_OK)
+        return rc;
+    e->source = OFF(o);
+    if ((rc = put_str(c, tc, strlen(tc), &o)) != VG_OK)
+        return rc;
+    e->target = OFF(o);
+    const np_t *a = NP(s, src), *b = NP(s, tgt);
+    e->source_span.start = s->t[a->a].start;
+    e->source_span.end = s->t[a->b - 1].end;
+    e->target_span.start = s->t[b->a].start;
+    e->target_span.end = s->t[b->b - 1].end;
+    e->trigger_span.start = s->t[trig].start;
+    e->trigger_span.end = s->t[trig].end;
+    e->code = cm->code; /* codebook strings are static */
+    static const char *const roots[] = { "", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10",
+                                         "11", "12", "13", "14", "15", "16", "17", "18", "19", "20" };
+    int r = (cm->code[0] - '0') * 10 + (cm->code[1] - '0');
+    e->root = r >= 1 && r <= 20 ? roots[r] : "";
+    e->quad = cm->quad;
+    e->goldstein = cm->goldstein;
+    int w = nearest_when(s, trig);
+    int32_t day = w >= 0 ? c->when[w].day : c->doc_day;
+    char date[16] = "";
+    if (day != VG_DAY_MIN) {
+        int y, mo, d;
+        vg_civil_from_days(day, &y, &mo, &d);
+        snprintf(date, sizeof date, "%04d-%02d-%02d", y, mo, d);
+    }
+    if ((rc = put_str(c, date, strlen(date), &o)) != VG_OK)
+        return rc;
+    e->date = OFF(o);
+    if (w >= 0) {
+        e->date_span.start = s->t[c->when[w].a].start;
+        e->date_span.end = s->t[c->when[w].b - 1].end;
+    }
+    int pl = nearest_place(s, trig);
+    const char *pc = pl >= 0 ? NP(s, pl)->country : "";
+    if ((rc = put_str(c, pc, strlen(pc), &o)) != VG_OK)
+        return rc;
+    e->place = OFF(o);
+    if (pl >= 0) {
+        const np_t *np = NP(s, pl);
+        e->place_span.start = s->t[np->a].start;
+        e->place_span.end = s->t[np->b - 1].end;
+        e->has_geo = np->has_coord;
+        e->lat = np->lat;
+        e->lon = np->lon;
+    }
+    char rule[256];
+    snprintf(rule, sizeof rule, "%s:%u", s->lx->files[p->file], (unsigned)p->line);
+    if ((rc = put_str(c, rule, strlen(rule), &o)) != VG_OK)
+        return rc;
+    e->rule = OFF(o);
+    e->confidence = conf;
+    c->nev++;
+    return VG_OK;
+}
+
+/* Every (source, target) pair of the two coordination groups. */
+static vg_status emit_groups(sent_t *s, size_t sentence, size_t trig, const vg_pattern *p, const char *code,
+                             int src, int tgt, float conf)
+{
+    vg_coder *c = s->c;
+    vg_status rc = VG_OK;
+    int gs = NP(s, src)->group, gt = NP(s, tgt)->group;
+    for (size_t a = 0; a < c->nnp && rc == VG_OK; a++) {
+        if (c->np[a].group != gs || (!usable(&c->np[a]) && (int)a != src))
+            continue;
+        for (size_t b = 0; b < c->nnp && rc == VG_OK; b++) {
+            if (c->np[b].group != gt || (!usable(&c->np[b]) && (int)b != tgt) || (int)a == (int)b)
+                continue;
+            rc = emit(s, sentence, trig, p, code, (int)a, (int)b, conf);
+        }
+    }
+    return rc;
+}
+
+static void remember_subject(sent_t *s, int n)
+{
+    vg_coder *c = s->c;
+    char code[16];
+    code_of(s, n, code);
+    if (!code[0])
+        return;
+    snprintf(c->last_subject, sizeof c->last_subject, "%s", code);
+    if (NP(s, n)->kind == NP_PERSON || NP(s, n)->kind == NP_AGENT)
+        snprintf(c->last_person, sizeof c->last_person, "%s", code);
+}
+
+vg_status vg_match_sentence(sent_t *s, size_t sentence)
+{
+    const vg_lexicon *lx = s->lx;
+    vg_status rc = VG_OK;
+    for (size_t i = 0; i < s->nt && rc == VG_OK; i++) {
+        const ctok *t = &s->ct[i];
+        const vg_pattern *best = NULL;
+        pmatch bm = { 0, -1, -1, 0 }, m;
+        vgroup g = { 0 }, bg = { 0 };
+        /* verb patterns, for each lemma this form may belong to */
+        for (uint16_t k = 0; k < t->nvf; k++) {
+            uint32_t lemma = t->vf[k].lemma;
+            if (lemma + 1 >= vg_strset_count(lx->lemmas) + 1 || lx->vp_off[lemma] == lx->vp_off[lemma + 1])
+                continue;
+            read_group(s, i, lemma, &g);
+            for (uint32_t q = lx->vp_off[lemma]; q < lx->vp_off[lemma + 1]; q++) {
+                const vg_pattern *p = &lx->pat[lx->vp[q]];
+                if (try_pattern(s, i, p, g.start, g.refl, &m) && m.score > bm.score) {
+                    bm = m;
+                    best = p;
+                    bg = g;
+                }
+            }
+        }
+        /* nominal patterns headed by this word */
+        if (t->w && t->w < lx->nword_base) {
+            for (uint32_t q = lx->np_off[t->w]; q < lx->np_off[t->w + 1]; q++) {
+                const vg_pattern *p = &lx->pat[lx->np[q]];
+                if (try_pattern(s, i, p, i, 0, &m) && m.score > bm.score) {
+                    bm = m;
+                    best = p;
+                    memset(&bg, 0, sizeof bg);
+                    bg.start = i;
+                    bg.end = i + 1;
+                }
+            }
+        }
+        if (!best)
+            continue;
+        const char *code = best->code;
+        if (bg.hypo || bg.governed)
+            continue;
+        if (bg.neg) {
+            if (!best->negcode[0])
+                continue;
+            code = best->negcode;
+        }
+        int src = bm.src, tgt = bm.tgt;
+        if (best->verb) {
+            int subj = bg.clitic_subj ? pronoun_np(s, bg.end - 1) : find_subject(s, bg.start);
+            if (bg.passive) {
+                int by = find_by(s, bg.end);
+                if (tgt >= 0 && by == tgt)
+                    tgt = -1;
+                src = by;
+                tgt = subj;
+            } else {
+                src = subj;
+                if (src < 0 && vg_tok_lemma_in(s, i, VG_G_SPEECH)) /* « … », a déclaré le porte-parole */
+                    src = find_object(s, bg.end, 0);
+                if (tgt < 0)
+                    tgt = find_object(s, bg.end, 1);
+                if (tgt == src)
+                    tgt = -1;
+            }
+        } else if (src < 0) {
+            src = find_subject(s, i);
+        }
+        if (src < 0 || tgt < 0)
+            continue;
+        if (!bg.passive)
+            remember_subject(s, src);
+        float conf = 0.5f + 0.1f * (float)(bm.score > 4 ? 4 : bm.score);
+        if (NP(s, src)->kind == NP_PRONOUN || NP(s, src)->needs_country || NP(s, tgt)->needs_country)
+            conf -= 0.2f;
+        rc = emit_groups(s, sentence, i, best, code, src, tgt, conf > 0.95f ? 0.95f : conf);
+    }
+    return rc;
+}

@@ -1,0 +1,285 @@
+/* np.c — find the actors of a sentence: dictionary phrases (longest match), then noun phrases
+** built from them the way news writes actors:
+**   agent + adjective      l'armée syrienne, le haut responsable américain
+**   adjective/name + agent the Syrian army, US Secretary of State
+**   agent + de + name      le porte-parole du Kremlin, les jihadistes de l'EI
+**   name + 's + agent      Turkey's Foreign Minister
+**   agent/title + person   le secrétaire d'Etat américain John Kerry, President Putin, M. Kerry
+** then places (a name after à, en, in, near…; cities always), attributions (selon X) and
+** coordination (la Russie et l'Iran; ni par le régime, ni par les rebelles).
+** Not here: which NP is the source or target of an event (match.c). */
+#include <stdio.h>
+#include <string.h>
+
+#include "coder.h"
+
+typedef struct {
+    uint32_t a, b, ph;
+} mention;
+
+static const vg_phrase *PH(const sent_t *s, uint32_t ph) { return &s->lx->ph[ph]; }
+
+/* Does token i spell an acronym in capitals (for case-sensitive dictionary words)? */
+static int caps(const sent_t *s, size_t i)
+{
+    for (size_t k = s->t[i].start; k < s->t[i].end; k++)
+        if (s->text[k] >= 'a' && s->text[k] <= 'z')
+            return 0;
+    return 1;
+}
+
+static int match_at(const sent_t *s, size_t i, uint32_t *ph_out)
+{
+    size_t n;
+    const uint32_t *cand = vg_lex_phrases(s->lx, s->ct[i].w, &n);
+    for (size_t k = 0; k < n; k++) {
+        const vg_phrase *p = PH(s, cand[k]);
+        if (i + p->nw > s->nt)
+            continue;
+        size_t j;
+        for (j = 0; j < p->nw; j++) {
+            if (s->ct[i + j].w != s->lx->wseq[p->words + j])
+                break;
+            if ((p->cs >> j & 1) && !caps(s, i + j))
+                break;
+        }
+        if (j == p->nw) {
+            *ph_out = cand[k];
+            return p->nw;
+        }
+    }
+    return 0;
+}
+
+static int kind_rank(int k)
+{
+    static const int rank[] = { [NP_PERSON] = 6, [NP_SEAT] = 5, [NP_AGENT] = 4, [NP_CAPITAL] = 3,
+                                [NP_PEOPLE] = 2, [NP_COUNTRY] = 1, [NP_PRONOUN] = 0 };
+    return rank[k];
+}
+
+static int np_kind_of(vg_phkind k)
+{
+    switch (k) {
+    case VG_PH_ACTOR: return NP_PERSON;
+    case VG_PH_SEAT: return NP_SEAT;
+    case VG_PH_AGENT: return NP_AGENT;
+    case VG_PH_CAPITAL: return NP_CAPITAL;
+    case VG_PH_PEOPLE: return NP_PEOPLE;
+    default: return NP_COUNTRY; /* name, adj, city */
+    }
+}
+
+/* Fold a mention into an NP: the strongest kind names it; countries and roles accumulate. */
+static void absorb(const sent_t *s, np_t *np, const mention *m)
+{
+    const vg_phrase *p = PH(s, m->ph);
+    int k = np_kind_of((vg_phkind)p->kind);
+    if (np->b < m->b)
+        np->b = m->b;
+    if (kind_rank(k) > kind_rank(np->kind) || np->head_ph == UINT32_MAX) {
+        np->kind = (uint8_t)k;
+        np->head_ph = m->ph;
+    }
+    if (p->kind == VG_PH_AGENT && !np->role[0])
+        snprintf(np->role, sizeof np->role, "%.3s", p->code);
+    else if (p->kind != VG_PH_AGENT && p->kind != VG_PH_ACTOR && !np->country[0])
+        snprintf(np->country, sizeof np->country, "%.3s", p->code);
+    if (p->has_coord && !np->has_coord) {
+        np->lat = p->lat;
+        np->lon = p->lon;
+        np->has_coord = 1;
+    }
+}
+
+/* Can mention m join the NP np that ends just before it (gap: the tokens between)? */
+static int joins(const sent_t *s, const np_t *np, const mention *m, const mention *prev)
+{
+    const vg_phrase *p = PH(s, m->ph), *q = PH(s, prev->ph);
+    size_t g = m->a - np->b; /* tokens between */
+    int pk = p->kind, qk = q->kind;
+    int has_agent = np->role[0] != 0 || np->kind == NP_PERSON;
+    if (pk == VG_PH_CITY)
+        return 0;
+    if (g == 0) {
+        if (pk == VG_PH_ADJ && (has_agent || qk == VG_PH_ADJ))
+            return 1; /* l'armée syrienne; le régime syrien */
+        if (pk == VG_PH_AGENT && (qk == VG_PH_ADJ || qk == VG_PH_AGENT || (!s->fr && qk == VG_PH_NAME)))
+            return 1; /* Syrian army; US Secretary */
+        if (pk == VG_PH_ACTOR && (qk == VG_PH_AGENT || qk == VG_PH_ADJ || qk == VG_PH_SEAT))
+            return 1; /* le porte-parole du Kremlin Dmitri Peskov; President Putin */
+        return 0;
+    }
+    /* one unknown word between an agent and its adjective: l'armée régulière syrienne */
+    if (g == 1 && pk == VG_PH_ADJ && has_agent) {
+        const ctok *c = &s->ct[np->b];
+        return !c->w && !c->vf && s->t[np->b].kind == VG_TOK_WORD && !(s->t[np->b].flags & VG_TOKF_CAP);
+    }
+    /* agent + de (+ det) + name/capital/seat/organisation */
+    if (has_agent && (pk == VG_PH_NAME || pk == VG_PH_CAPITAL || pk == VG_PH_SEAT ||
+                      (pk == VG_PH_ACTOR && np->kind != NP_PERSON))) {
+        size_t i = np->b;
+        if (!tok_is(s, i, VG_G_OF))
+            return 0;
+        for (i++; i < m->a; i++)
+            if (!tok_is(s, i, VG_G_DET))
+                return 0;
+        return 1;
+    }
+    /* Turkey's Foreign Minister */
+    if (!s->fr && g == 1 && pk == VG_PH_AGENT &&
+        (qk == VG_PH_NAME || qk == VG_PH_CAPITAL || qk == VG_PH_ACTOR)) {
+        const vg_token *t = &s->t[np->b];
+        return (t->flags & VG_TOKF_CLITIC) && t->key[0] == '\'' && t->key[1] == 's';
+    }
+    return 0;
+}
+
+static vg_status push_np(sent_t *s, const mention *m)
+{
+    vg_coder *c = s->c;
+    vg_status rc = vg_grow(s->lx->mem, (void **)&c->np, &c->capnp, c->nnp + 1, sizeof(np_t));
+    if (rc != VG_OK)
+        return rc;
+    np_t *np = &c->np[c->nnp++];
+    memset(np, 0, sizeof *np);
+    np->a = m->a;
+    np->b = m->b;
+    np->head_ph = UINT32_MAX;
+    np->group = (int16_t)(c->nnp - 1);
+    absorb(s, np, m);
+    return VG_OK;
+}
+
+/* Tokens that may stand between two coordinated NPs: , et and ni nor, determiners, and the
+** preposition that introduced the first one (« ni par le régime, ni par les rebelles »). */
+static int coordinated(const sent_t *s, const np_t *x, const np_t *y)
+{
+    int coord = 0;
+    uint32_t prep = x->a > 0 ? s->ct[x->a - 1].w : 0;
+    for (size_t i = x->b; i < y->a; i++) {
+        size_t g = vg_gram_at(s, i, VG_G_COORD);
+        if (g) {
+            coord = 1;
+            i += g - 1;
+            continue;
+        }
+        char c0 = tok_c0(s, i);
+        const char *k = s->t[i].key;
+        if (c0 == ',' || tok_is(s, i, VG_G_DET) || (prep && s->ct[i].w == prep && !tok_is(s, i, VG_G_DET)))
+            continue;
+        if (!strcmp(k, "ni") || !strcmp(k, "nor") || !strcmp(k, "neither") || !strcmp(k, "both")) {
+            coord = 1;
+            continue;
+        }
+        return 0;
+    }
+    return coord ? 1 : 2; /* 2: commas only, a list if a coordination follows */
+}
+
+vg_status vg_np_find(sent_t *s)
+{
+    vg_coder *c = s->c;
+    vg_status rc;
+    c->nnp = 0;
+    /* dictionary phrases, longest match, left to right */
+    mention prev = { 0, 0, 0 };
+    int have_prev = 0;
+    for (size_t i = 0; i < s->nt;) {
+        uint32_t ph;
+        int n = s->ct[i].w ? match_at(s, i, &ph) : 0;
+        if (!n) {
+            i++;
+            continue;
+        }
+        mention m = { (uint32_t)i, (uint32_t)(i + (size_t)n), ph };
+        if (have_prev && c->nnp && joins(s, &c->np[c->nnp - 1], &m, &prev)) {
+            absorb(s, &c->np[c->nnp - 1], &m);
+        } else if ((rc = push_np(s, &m)) != VG_OK) {
+            return rc;
+        }
+        prev = m;
+        have_prev = 1;
+        i += (size_t)n;
+    }
+    for (size_t k = 0; k < c->nnp; k++) {
+        np_t *np = &c->np[k];
+        const vg_phrase *head = PH(s, np->head_ph);
+        /* titles before a person or agent belong to it: M. Kerry, President Putin */
+        while (np->a > 0 && (np->kind == NP_PERSON || np->kind == NP_AGENT) && tok_is(s, np->a - 1, VG_G_TITLE) &&
+               s->ct[np->a - 1].np < 0)
+            np->a--;
+        for (size_t i = np->a; i < np->b; i++)
+            s->ct[i].np = (int16_t)k;
+        /* places: cities always; a country or capital after à, en, in, near… */
+        size_t a = np->a;
+        while (a > 0 && tok_is(s, a - 1, VG_G_DET))
+            a--;
+        if (head->kind == VG_PH_CITY)
+            np->place = 1;
+        else if ((np->kind == NP_COUNTRY || np->kind == NP_CAPITAL) && !np->role[0] && a > 0 &&
+                 tok_is(s, a - 1, VG_G_LOC))
+            np->place = 1;
+        else if ((np->kind == NP_COUNTRY || np->kind == NP_CAPITAL) && !np->role[0] && a > 1 &&
+                 vg_gram_at(s, a - 2, VG_G_LOC) == 2)
+            np->place = 1; /* près de, près d' */
+        /* attribution: selon X, according to X */
+        for (size_t back = 1; back <= 3 && a >= back; back++)
+            if (vg_gram_at(s, a - back, VG_G_ATTRIB) == back)
+                np->attrib = 1;
+        if (np->kind == NP_AGENT && !np->country[0])
+            np->needs_country = 1;
+    }
+    /* coordination: consecutive NPs linked by et/and/ni, or by commas in a list ending so */
+    for (size_t k = 1; k < c->nnp; k++) {
+        np_t *x = &c->np[k - 1], *y = &c->np[k];
+        if (x->place != y->place)
+            continue;
+        int how = coordinated(s, x, y);
+        if (how == 1 || (how == 2 && k + 1 < c->nnp && coordinated(s, y, &c->np[k + 1]) == 1))
+            y->group = x->group;
+        if (x->attrib)
+            y->attrib = y->group == x->group ? 1 : y->attrib;
+    }
+    return VG_OK;
+}
+
+void vg_np_resolve(const sent_t *s, np_t *np, int32_t day)
+{
+    const vg_phrase *p = PH(s, np->head_ph);
+    np->code[0] = 0;
+    switch (np->kind) {
+    case NP_PERSON: {
+        const vg_role *r = &s->lx->roles[p->roles], *best = r;
+        if (day != VG_DAY_MIN) {
+            const vg_role *ended = NULL;
+            best = NULL;
+            for (uint16_t i = 0; i < p->nroles; i++) {
+                if (r[i].from <= day && day <= r[i].to) {
+                    best = &r[i];
+                    break;
+                }
+                if (r[i].to < day && (!ended || r[i].to > ended->to))
+                    ended = &r[i];
+            }
+            if (!best) /* no role on that day: the last one that ended, else the first */
+                best = ended ? ended : r;
+        }
+        snprintf(np->code, sizeof np->code, "%s", best->code);
+        break;
+    }
+    case NP_SEAT:
+        snprintf(np->code, sizeof np->code, "%s", p->code);
+        break;
+    case NP_AGENT:
+        if (np->country[0])
+            snprintf(np->code, sizeof np->code, "%.3s%.3s", np->country, np->role);
+        break;
+    case NP_CAPITAL:
+        snprintf(np->code, sizeof np->code, np->place ? "%.3s" : "%.3sGOV", np->country);
+        break;
+    default:
+        snprintf(np->code, sizeof np->code, "%.3s", np->country);
+        break;
+    }
+}

@@ -1,0 +1,28 @@
+/* export.h — coded events written out: JSON Lines, TSV, the GDELT 2.0 event table. One format a
+** file (as cmark's renderers); docs/output.md describes every field. Internal to libvigie. */
+#ifndef VG_EXPORT_H
+#define VG_EXPORT_H
+
+#include <stdio.h>
+
+#include "vigie.h"
+
+/* The document the events came from. */
+typedef struct {
+    const char *id, *url, *date; /* date: publication, "YYYY-MM-DD" or NULL */
+    const char *text;            /* the analysed text (offsets point into it) */
+    size_t len;
+    uint64_t first_event_id;     /* GDELT GLOBALEVENTID of the doc's first event */
+} vg_export_doc;
+
+/* Each writes every event of d; 0, or -1 when the stream failed. */
+int vg_export_jsonl(FILE *f, const vg_export_doc *x, const vg_doc *d);
+int vg_export_tsv(FILE *f, const vg_export_doc *x, const vg_doc *d);
+int vg_export_gdelt(FILE *f, const vg_export_doc *x, const vg_doc *d);
+void vg_export_tsv_header(FILE *f);
+
+/* Shared by the writers: a JSON string; a TSV field (tabs and newlines become spaces). */
+void vg_json_str(FILE *f, const char *s, size_t n); /* jsonl.c */
+void vg_tsv_str(FILE *f, const char *s, size_t n);
+
+#endif
