@@ -13,6 +13,8 @@ libclang-rt-14-dev
 g++
 libutf8proc-dev
 libcld2-dev
+verbiste
+wordnet-base
 python3
 "
 

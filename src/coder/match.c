@@ -304,7 +304,22 @@ static int word_at(const sent_t *s, size_t pos, size_t win, const vg_pel *e, siz
     return 0;
 }
 
-static int try_pattern(const sent_t *s, size_t i, const vg_pattern *p, size_t gstart, int refl, pmatch *m)
+/* A word of the pattern found before the verb group: in the passive, the object is the subject
+** (« la trêve n'a pas été respectée » for `{S} respecter trêve`). */
+static int word_before(const sent_t *s, size_t gstart, const vg_pel *e)
+{
+    for (size_t j = gstart; j > 0 && gstart - j < 8;) {
+        j--;
+        if (hard_boundary(s, j))
+            return 0;
+        if (s->ct[j].w == e->id)
+            return 1;
+    }
+    return 0;
+}
+
+static int try_pattern(const sent_t *s, size_t i, const vg_pattern *p, size_t gstart, int refl, int passive,
+                       pmatch *m)
 {
     const vg_pel *el = s->lx->pel + p->els;
     m->score = 1;
@@ -320,7 +335,6 @@ static int try_pattern(const sent_t *s, size_t i, const vg_pattern *p, size_t gs
                 return 0; /* words before a nominal head are not supported: the loader makes them heads */
         }
     }
-    (void)gstart;
     size_t pos = i + 1, win = WINDOW;
     for (int k = p->head + 1; k < p->nel; k++) {
         const vg_pel *e = &el[k];
@@ -330,8 +344,11 @@ static int try_pattern(const sent_t *s, size_t i, const vg_pattern *p, size_t gs
             win = GAP_WINDOW;
             continue;
         case VG_PE_WORD:
-            if (!word_at(s, pos, win, e, &after))
-                return 0;
+            if (!word_at(s, pos, win, e, &after)) {
+                if (!(passive && k == p->head + 1 && word_before(s, gstart, e)))
+                    return 0;
+                after = pos;
+            }
             break;
         case VG_PE_SRC:
         case VG_PE_TGT: {
@@ -441,14 +458,18 @@ static int nearest_place(const sent_t *s, size_t i)
 /* Offsets stored in pointer fields until vg_coder_fix() (the string buffer may move). */
 #define OFF(x) ((const char *)(uintptr_t)(x))
 
+/* tgt < 0: the target is the actor whose code is in reply_to (a response, see below). */
 static vg_status emit(sent_t *s, size_t sentence, size_t trig, const vg_pattern *p, const char *code,
-                      int src, int tgt, float conf)
+                      int src, int tgt, const char *reply_to, float conf)
 {
     vg_coder *c = s->c;
     char sc[16], tc[16];
     vg_status rc;
     code_of(s, src, sc);
-    code_of(s, tgt, tc);
+    if (tgt >= 0)
+        code_of(s, tgt, tc);
+    else
+        snprintf(tc, sizeof tc, "%s", reply_to);
     if (!sc[0] || !tc[0] || !strcmp(sc, tc))
         return VG_OK;
     const vg_cameo *cm = vg_cameo_find(code, strlen(code));
@@ -475,11 +496,14 @@ static vg_status emit(sent_t *s, size_t sentence, size_t trig, const vg_pattern 
     if ((rc = put_str(c, tc, strlen(tc), &o)) != VG_OK)
         return rc;
     e->target = OFF(o);
-    const np_t *a = NP(s, src), *b = NP(s, tgt);
+    const np_t *a = NP(s, src);
     e->source_span.start = s->t[a->a].start;
     e->source_span.end = s->t[a->b - 1].end;
-    e->target_span.start = s->t[b->a].start;
-    e->target_span.end = s->t[b->b - 1].end;
+    if (tgt >= 0) {
+        const np_t *b = NP(s, tgt);
+        e->target_span.start = s->t[b->a].start;
+        e->target_span.end = s->t[b->b - 1].end;
+    }
     e->trigger_span.start = s->t[trig].start;
     e->trigger_span.end = s->t[trig].end;
     e->code = cm->code; /* codebook strings are static */
@@ -534,15 +558,66 @@ static vg_status emit_groups(sent_t *s, size_t sentence, size_t trig, const vg_p
     vg_coder *c = s->c;
     vg_status rc = VG_OK;
     int gs = NP(s, src)->group, gt = NP(s, tgt)->group;
+    if (gs == gt) /* « la rencontre entre Kerry et Lavrov »: the pattern already split the pair */
+        return emit(s, sentence, trig, p, code, src, tgt, NULL, conf);
     for (size_t a = 0; a < c->nnp && rc == VG_OK; a++) {
         if (c->np[a].group != gs || (!usable(&c->np[a]) && (int)a != src))
             continue;
         for (size_t b = 0; b < c->nnp && rc == VG_OK; b++) {
             if (c->np[b].group != gt || (!usable(&c->np[b]) && (int)b != tgt) || (int)a == (int)b)
                 continue;
-            rc = emit(s, sentence, trig, p, code, (int)a, (int)b, conf);
+            rc = emit(s, sentence, trig, p, code, (int)a, (int)b, NULL, conf);
         }
     }
+    return rc;
+}
+
+static int has_target_slot(const vg_lexicon *lx, const vg_pattern *p)
+{
+    for (int k = 0; k < p->nel; k++)
+        if (lx->pel[p->els + k].kind == VG_PE_TGT)
+            return 1;
+    return 0;
+}
+
+/* Codes that answer someone: deny (016), reject (12x), reply/comment on (01x), concede (08x). */
+static int responds(const char *code) { return !strncmp(code, "01", 2) || !strncmp(code, "12", 2); }
+
+/* The source of the latest event, in this sentence or the document's earlier ones, whose target was
+** the actor src (compared on the country and role part). */
+static const char *replied(const sent_t *s, int src)
+{
+    const vg_coder *c = s->c;
+    char sc[16];
+    code_of(s, src, sc);
+    if (!sc[0])
+        return NULL;
+    for (size_t k = c->nev; k-- > 0;) {
+        const vg_event *e = &c->ev[k];
+        const char *tgt = c->strs.p + (uintptr_t)e->target, *from = c->strs.p + (uintptr_t)e->source;
+        if (!strncmp(tgt, sc, 3) && strncmp(from, sc, 3))
+            return from;
+    }
+    return NULL;
+}
+
+/* Codes whose actors, coordinated without a target, act on each other. */
+static int reciprocal(const char *code)
+{
+    return !strncmp(code, "04", 2) || !strncmp(code, "06", 2) || !strncmp(code, "19", 2) || !strcmp(code, "057") ||
+           !strncmp(code, "087", 3);
+}
+
+static vg_status emit_reciprocal(sent_t *s, size_t sentence, size_t trig, const vg_pattern *p, const char *code,
+                                 int src)
+{
+    vg_coder *c = s->c;
+    vg_status rc = VG_OK;
+    int g = NP(s, src)->group;
+    for (size_t a = 0; a < c->nnp && rc == VG_OK; a++)
+        for (size_t b = 0; b < c->nnp && rc == VG_OK; b++)
+            if (a != b && c->np[a].group == g && c->np[b].group == g && usable(&c->np[a]) && usable(&c->np[b]))
+                rc = emit(s, sentence, trig, p, code, (int)a, (int)b, NULL, 0.6f);
     return rc;
 }
 
@@ -575,7 +650,7 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             read_group(s, i, lemma, &g);
             for (uint32_t q = lx->vp_off[lemma]; q < lx->vp_off[lemma + 1]; q++) {
                 const vg_pattern *p = &lx->pat[lx->vp[q]];
-                if (try_pattern(s, i, p, g.start, g.refl, &m) && m.score > bm.score) {
+                if (try_pattern(s, i, p, g.start, g.refl, g.passive, &m) && m.score > bm.score) {
                     bm = m;
                     best = p;
                     bg = g;
@@ -586,7 +661,7 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
         if (t->w && t->w < lx->nword_base) {
             for (uint32_t q = lx->np_off[t->w]; q < lx->np_off[t->w + 1]; q++) {
                 const vg_pattern *p = &lx->pat[lx->np[q]];
-                if (try_pattern(s, i, p, i, 0, &m) && m.score > bm.score) {
+                if (try_pattern(s, i, p, i, 0, 0, &m) && m.score > bm.score) {
                     bm = m;
                     best = p;
                     memset(&bg, 0, sizeof bg);
@@ -625,6 +700,21 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             }
         } else if (src < 0) {
             src = find_subject(s, i);
+        }
+        if (src >= 0 && tgt < 0 && !has_target_slot(lx, best) && responds(code)) {
+            /* a response without its object (« ce que la Russie dément », "Moscow denied it"): it
+            ** answers the last event that had this actor as its target */
+            const char *to = replied(s, src);
+            if (to) {
+                remember_subject(s, src);
+                rc = emit(s, sentence, i, best, code, src, -1, to, 0.5f);
+                continue;
+            }
+        }
+        if (src >= 0 && tgt < 0 && reciprocal(code)) {
+            /* « X et Y se sont affrontés », "X and Y signed a deal": each acts on the other */
+            rc = emit_reciprocal(s, sentence, i, best, code, src);
+            continue;
         }
         if (src < 0 || tgt < 0)
             continue;

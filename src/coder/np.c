@@ -156,7 +156,10 @@ static vg_status push_np(sent_t *s, const mention *m)
 static int coordinated(const sent_t *s, const np_t *x, const np_t *y)
 {
     int coord = 0;
-    uint32_t prep = x->a > 0 ? s->ct[x->a - 1].w : 0;
+    size_t a = x->a;
+    while (a > 0 && tok_is(s, a - 1, VG_G_DET))
+        a--;
+    uint32_t prep = a > 0 ? s->ct[a - 1].w : 0;
     for (size_t i = x->b; i < y->a; i++) {
         size_t g = vg_gram_at(s, i, VG_G_COORD);
         if (g) {

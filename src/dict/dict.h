@@ -191,7 +191,7 @@ static inline const uint32_t *vg_lex_phrases(const vg_lexicon *lx, uint32_t w, s
 
 /* Inflection rules of data/text/<lang>/inflect.txt. */
 typedef struct {
-    char suf[8][24], rep[8][24];
+    char suf[24][24], rep[24][24];
     int n;
 } vg_rules;
 typedef struct {

@@ -36,13 +36,13 @@ vg_status vg_inflect_load(vg_inflect *in, const char *path, char *err, size_t er
         if (!cur || !tab || cur->n == (int)(sizeof cur->suf / sizeof cur->suf[0]) ||
             strlen(line) >= sizeof cur->suf[0] || strlen(tab + 1) >= sizeof cur->rep[0]) {
             snprintf(err, errcap, "%s:%d: expected SUFFIX<TAB>REPLACEMENT under [plural] or [feminine] "
-                                  "(at most 8 rules each)", path, lineno);
+                                  "(at most 24 rules each)", path, lineno);
             rc = VG_EDICT;
             break;
         }
         *tab = 0;
-        snprintf(cur->suf[cur->n], sizeof cur->suf[0], "%s", strcmp(line, "*") ? line : "");
-        snprintf(cur->rep[cur->n], sizeof cur->rep[0], "%s", tab + 1);
+        snprintf(cur->suf[cur->n], sizeof cur->suf[0], "%.23s", strcmp(line, "*") ? line : "");
+        snprintf(cur->rep[cur->n], sizeof cur->rep[0], "%.23s", tab + 1);
         cur->n++;
     }
     fclose(f);

@@ -100,15 +100,36 @@ static vg_status inflect(ld *d, const char *key, uint32_t base, int adj)
     return rc;
 }
 
-/* Split s[0..n) with the text tokenizer into d->toks (keys fixed). */
+/* Split s[0..n) with the text tokenizer into d->toks (keys fixed). A word written alone with its
+** elision (`s'`, `qu'`, as grammar lists do) is one token, as it is in text before a word. */
 static vg_status tokenize(ld *d, const char *s, size_t n)
 {
     d->toks.n = 0;
     vg_buf_clear(&d->keys);
     vg_status rc = vg_tokenize(d->lx->mem, d->text, s, n, &d->toks, &d->keys, &d->invalid);
-    if (rc == VG_OK)
-        vg_tok_fix_keys(&d->toks, &d->keys);
-    return rc;
+    if (rc != VG_OK)
+        return rc;
+    size_t nk = d->keys.n;
+    for (size_t i = 0; i + 1 < d->toks.n; i++) {
+        vg_token *a = &d->toks.v[i], *b = &d->toks.v[i + 1];
+        if (a->kind != VG_TOK_WORD || b->kind != VG_TOK_PUNCT || b->start != a->end || b->keylen != 1 ||
+            ((const char *)d->keys.p)[(uintptr_t)b->key] != '\'' || (i + 2 < d->toks.n && d->toks.v[i + 2].start == b->end))
+            continue;
+        /* key: the word's key and an apostrophe, appended to the key buffer */
+        uint32_t off = (uint32_t)d->keys.n;
+        if ((rc = vg_buf_append(&d->keys, d->keys.p + (uintptr_t)a->key, a->keylen)) != VG_OK ||
+            (rc = vg_buf_append(&d->keys, "'", 2)) != VG_OK)
+            return rc;
+        a->key = (const char *)(uintptr_t)off;
+        a->keylen++;
+        a->end = b->end;
+        a->flags |= VG_TOKF_ELIDED;
+        memmove(b, b + 1, (d->toks.n - i - 2) * sizeof *b);
+        d->toks.n--;
+    }
+    (void)nk;
+    vg_tok_fix_keys(&d->toks, &d->keys);
+    return VG_OK;
 }
 
 /* An acronym: 2-5 characters, all capitals (ASCII). */
@@ -587,6 +608,8 @@ static vg_status date_ids(ld *d, char *alts, uint32_t *ids, int max, int stride,
             return fail(d, "\"%.40s\": expected a word and a day offset", p);
         if ((rc = tokenize(d, p, wn)) != VG_OK)
             return rc;
+        if (d->toks.n == 2 && d->toks.v[1].key[0] == '.' && !d->toks.v[1].key[1])
+            d->toks.n = 1; /* "Jun." where Jun is not an abbreviation: text has "Jun" then "." */
         if (d->toks.n != 1)
             return fail(d, "date word \"%.40s\" must be one token", p);
         uint32_t id;
@@ -641,6 +664,15 @@ static vg_status push_pel(ld *d, uint8_t kind, uint32_t id, uint32_t surf, uint8
     e->surf = surf;
     e->cs = cs;
     return VG_OK;
+}
+
+/* Is id a word of some grammar class (de, par, the…)? Those are never inflected. */
+static int grammar_word(const vg_lexicon *lx, uint32_t id)
+{
+    for (size_t i = 0; i < lx->ngseq; i++)
+        if (lx->gseq[i] == id)
+            return 1;
+    return 0;
 }
 
 static int is_refl(const ld *d, const char *key)
@@ -713,7 +745,7 @@ static vg_status trigger_line(ld *d, char **f, int nf)
             if ((rc = intern_base(d, key, strlen(key), &id)) != VG_OK)
                 return rc;
             int cs = acronym(w + t->start, t->end - t->start);
-            if (!cs && t->kind == VG_TOK_WORD && (rc = inflect(d, key, id, d->fr)) != VG_OK)
+            if (!cs && t->kind == VG_TOK_WORD && !grammar_word(lx, id) && (rc = inflect(d, key, id, d->fr)) != VG_OK)
                 return rc;
             if (!nword++ && !p->verb)
                 p->head = (uint8_t)(lx->npel - p->els);
@@ -804,16 +836,38 @@ static vg_status finish(ld *d)
 {
     vg_lexicon *lx = d->lx;
     vg_status rc;
-    /* variants: only keys no dictionary uses as a word of its own */
+    /* variants: a word and its inflections become one class (union-find on ids), even when a
+    ** dictionary also writes the inflected form as a word of its own (« rebelle | rebelles ») */
     for (size_t i = 0; i < d->nvar; i++) {
         const char *k = d->vkeys.p + d->var[i].key;
-        if (vg_strset_id(lx->words, k, strlen(k)))
-            continue;
-        uint32_t id;
-        if ((rc = intern_base(d, k, strlen(k), &id)) != VG_OK)
+        uint32_t id = vg_strset_id(lx->words, k, strlen(k));
+        if (!id && (rc = intern_base(d, k, strlen(k), &id)) != VG_OK)
             return rc;
-        lx->word_base[id] = d->var[i].base;
+        uint32_t a = id, b = d->var[i].base;
+        while (lx->word_base[a] != a)
+            a = lx->word_base[a];
+        while (lx->word_base[b] != b)
+            b = lx->word_base[b];
+        if (a != b)
+            lx->word_base[a > b ? a : b] = a > b ? b : a; /* the older id is the root */
     }
+    for (uint32_t id = 1; id <= vg_strset_count(lx->words); id++) {
+        uint32_t r = id;
+        while (lx->word_base[r] != r)
+            r = lx->word_base[r];
+        lx->word_base[id] = r;
+    }
+    /* every stored word id now names its class */
+    for (size_t i = 0; i < lx->nwseq; i++)
+        lx->wseq[i] = lx->word_base[lx->wseq[i]];
+    for (size_t i = 0; i < lx->ngseq; i++)
+        lx->gseq[i] = lx->gseq[i] ? lx->word_base[lx->gseq[i]] : 0;
+    for (size_t i = 0; i < lx->npel; i++)
+        if (lx->pel[i].kind == VG_PE_WORD)
+            lx->pel[i].id = lx->word_base[lx->pel[i].id];
+    uint32_t *dates = (uint32_t *)&lx->dates;
+    for (size_t i = 0; i < offsetof(vg_dates, rel_off) / sizeof(uint32_t); i++)
+        dates[i] = dates[i] ? lx->word_base[dates[i]] : 0;
     size_t nw = vg_strset_count(lx->words);
     /* grammar: single-word members per base word */
     lx->gword = vg_malloc(lx->mem, (lx->nword_base + 1) * sizeof(uint32_t));

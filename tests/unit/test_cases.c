@@ -1,6 +1,7 @@
 /* test_cases.c — run the spec-style cases of tests/cases/<name>.txt (format: docs/text.md, "Test case
 ** format") through the library: segment-*.txt compare sentence texts, tokenize-*.txt compare
-** tokens (surface, and key and kind where the case gives them). Each case is one test. */
+** tokens (surface, and key and kind where the case gives them), code-*.txt compare the events coded
+** (docs/coder.md). Each case is one test. */
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,13 +11,14 @@
 
 static const vg_options text_only = { .flags = VG_OPT_TEXT_ONLY };
 
-static vg_engine *E;
-static vg_doc *D;
+static vg_engine *E, *EC; /* text only; with the dictionaries (code-*.txt) */
+static vg_doc *D, *DC;
 
 static const char *const kinds[] = { "word", "num", "date", "punct", "sym" };
 
 typedef struct {
     char title[256];
+    char date[16];  /* "@date YYYY-MM-DD" before the input */
     char *input;    /* input lines joined with \n */
     char **expect;  /* expected lines */
     size_t nexpect;
@@ -33,12 +35,57 @@ static char *h_strdup(const char *s, size_t n)
 
 static const char *cur_file;
 static vg_lang cur_lang;
-static int cur_tokenize;
+static int cur_tokenize, cur_code;
 static tcase *cur;
+
+/* code-*.txt: expected lines "SOURCE TARGET CODE [date=YYYY-MM-DD] [place=CCC]" (spaces or tabs);
+** the events coded must be exactly those, in any order. */
+static void run_code_case(void)
+{
+    tcase *c = cur;
+    vg_docinfo info = { c->title, cur_lang, c->date[0] ? c->date : NULL };
+    vg_status rc = vg_code(DC, c->input, strlen(c->input), &info);
+    CHECK_EQ_INT(rc, VG_OK);
+    size_t n = vg_doc_nevents(DC);
+    int used[64] = { 0 };
+    for (size_t k = 0; k < c->nexpect; k++) {
+        char src[32] = "", tgt[32] = "", code[8] = "", a1[64] = "", a2[64] = "";
+        sscanf(c->expect[k], "%31s %31s %7s %63s %63s", src, tgt, code, a1, a2);
+        int found = 0;
+        for (size_t i = 0; i < n && i < 64 && !found; i++) {
+            const vg_event *e = vg_doc_event(DC, i);
+            if (used[i] || strcmp(e->source, src) || strcmp(e->target, tgt) || strcmp(e->code, code))
+                continue;
+            const char *attrs[2] = { a1, a2 };
+            int ok = 1;
+            for (int a = 0; a < 2; a++) {
+                if (!strncmp(attrs[a], "date=", 5) && strcmp(e->date, attrs[a] + 5))
+                    ok = 0;
+                if (!strncmp(attrs[a], "place=", 6) && strcmp(e->place, attrs[a] + 6))
+                    ok = 0;
+            }
+            if (ok)
+                used[i] = found = 1;
+        }
+        if (!found)
+            h_fail(cur_file, c->line, "missing event %s", c->expect[k]);
+    }
+    for (size_t i = 0; i < n && i < 64; i++)
+        if (!used[i]) {
+            const vg_event *e = vg_doc_event(DC, i);
+            h_fail(cur_file, c->line, "extra event %s %s %s date=%s place=%s (%s: \"%.*s\")", e->source,
+                   e->target, e->code, e->date, e->place, e->rule,
+                   (int)(e->trigger_span.end - e->trigger_span.start), c->input + e->trigger_span.start);
+        }
+}
 
 static void run_case(void)
 {
     tcase *c = cur;
+    if (cur_code) {
+        run_code_case();
+        return;
+    }
     vg_docinfo info = { c->title, cur_lang, NULL };
     vg_status rc = vg_doc_analyze(D, c->input, strlen(c->input), &info);
     CHECK_EQ_INT(rc, VG_OK);
@@ -95,6 +142,12 @@ static void run_file(const char *path, const char *name)
     }
     cur_file = name;
     cur_tokenize = !strncmp(name, "tokenize", 8);
+    cur_code = !strncmp(name, "code", 4);
+    if (cur_code && !DC) {
+        h_skip(name, "no dictionaries");
+        fclose(f);
+        return;
+    }
     cur_lang = strstr(name, "-fr.") ? VG_LANG_FR : VG_LANG_EN;
     char line[8192];
     int lineno = 0, state = 0; /* 0 outside, 1 input, 2 expected */
@@ -117,6 +170,10 @@ static void run_file(const char *path, const char *name)
             continue;
         }
         if (state == 1) {
+            if (!strncmp(line, "@date ", 6) && !inlen) {
+                snprintf(c.date, sizeof c.date, "%.10s", line + 6);
+                continue;
+            }
             if (!strcmp(line, ".")) {
                 state = 2;
                 continue;
@@ -159,6 +216,10 @@ int main(int argc, char **argv)
         printf("cannot open engine: %s\n", vg_engine_errmsg(E));
         return 1;
     }
+    if (vg_engine_open(NULL, &EC) != VG_OK || vg_doc_new(EC, &DC) != VG_OK) {
+        printf("cannot open the dictionaries: %s\n", vg_engine_errmsg(EC));
+        return 1;
+    }
     char dir[4096], path[8192];
     snprintf(dir, sizeof dir, "%s/tests/cases", h_root);
     DIR *d = opendir(dir);
@@ -166,7 +227,8 @@ int main(int argc, char **argv)
     int nn = 0;
     struct dirent *de;
     while (d && (de = readdir(d)) && nn < 256)
-        if (strstr(de->d_name, ".txt") && (!strncmp(de->d_name, "segment", 7) || !strncmp(de->d_name, "tokenize", 8)))
+        if (strstr(de->d_name, ".txt") && (!strncmp(de->d_name, "segment", 7) || !strncmp(de->d_name, "tokenize", 8) ||
+                                           !strncmp(de->d_name, "code", 4)))
             names[nn++] = strdup(de->d_name);
     if (d)
         closedir(d);
@@ -178,5 +240,7 @@ int main(int argc, char **argv)
     }
     vg_doc_free(D);
     vg_engine_close(E);
+    vg_doc_free(DC);
+    vg_engine_close(EC);
     return h_report();
 }
