@@ -130,7 +130,7 @@ fuzz-run: fuzz-build
 	done
 
 # ---- benchmarks ----
-bench: all $(BUILD)/bench/bench_text $(BUILD)/bench/mkcorpus
+bench: all $(BUILD)/bench/bench_text $(BUILD)/bench/bench_code $(BUILD)/bench/mkcorpus
 	$(Q)sh bench/run.sh $(BUILD)
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libvigie.a
 	@mkdir -p $(dir $@)

@@ -16,6 +16,7 @@ libcld2-dev
 verbiste
 wordnet-base
 python3
+time
 "
 
 missing=""

@@ -88,8 +88,19 @@ vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *inf
             if (np->place && np->country[0])
                 count_place(c, np->country);
         }
+        size_t nev0 = c->nev;
         if ((rc = vg_when_find(&s)) != VG_OK || (rc = vg_match_sentence(&s, si)) != VG_OK)
             break;
+        if (c->nev == nev0) /* no event: the sentence's first actor is still who « il » may be */
+            for (size_t k = 0; k < c->nnp; k++) {
+                const np_t *np = &c->np[k];
+                if (np->place || np->attrib || !np->code[0] || np->kind == NP_PRONOUN)
+                    continue;
+                snprintf(c->last_subject, sizeof c->last_subject, "%s", np->code);
+                if (np->kind == NP_PERSON || np->kind == NP_AGENT)
+                    snprintf(c->last_person, sizeof c->last_person, "%s", np->code);
+                break;
+            }
         for (size_t k = 0; k < c->nnp; k++) { /* countries named, for agents without one */
             const np_t *np = &c->np[k];
             if (!np->country[0])

@@ -36,6 +36,7 @@ typedef struct {
     char code[16];        /* the resolved actor code; "" when unresolved */
     uint8_t kind;
     uint8_t place;        /* after a locative preposition, or a city: a place, not an actor */
+    uint8_t loc;          /* the place was introduced by a locative preposition (à, en, in, near) */
     uint8_t attrib;       /* inside "selon X" / "according to X" */
     uint8_t needs_country;/* an agent whose country must come from context */
     char role[4];         /* the agent's role (GOV, MIL…) when it has one */

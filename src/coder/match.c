@@ -92,6 +92,11 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
     int etre = 0, avoir = 0, ete = 0, modal = 0, to = 0;
     for (size_t j = v; j > 0 && v - j < 6;) {
         j--;
+        if (s->ct[j].np >= 0) { /* an actor ends the group: « IS accused », not "is accused" */
+            j++;
+            g->start = j;
+            break;
+        }
         if (vg_tok_aux(s, j, 1)) {
             etre = 1;
             ete |= (feats_of(s, j, lx->lemma_etre - 1) & VG_VF_PPART) != 0;
@@ -438,16 +443,19 @@ static int nearest_when(const sent_t *s, size_t i)
     return best;
 }
 
+/* The place of an event: the nearest place named with a locative preposition (« à Moscou »,
+** "near Aleppo"), else the nearest city named otherwise (« l'attentat de Nice »). */
 static int nearest_place(const sent_t *s, size_t i)
 {
     const vg_coder *c = s->c;
-    int best = -1;
+    int best = -1, bloc = 0;
     size_t bd = 0;
     for (size_t k = 0; k < c->nnp; k++) {
         if (!c->np[k].place || !c->np[k].country[0])
             continue;
         size_t d = c->np[k].a > i ? c->np[k].a - i : i - c->np[k].a;
-        if (best < 0 || d < bd) {
+        if (best < 0 || c->np[k].loc > bloc || (c->np[k].loc == bloc && d < bd)) {
+            bloc = c->np[k].loc;
             best = (int)k;
             bd = d;
         }

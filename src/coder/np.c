@@ -218,14 +218,11 @@ vg_status vg_np_find(sent_t *s)
         size_t a = np->a;
         while (a > 0 && tok_is(s, a - 1, VG_G_DET))
             a--;
-        if (head->kind == VG_PH_CITY)
+        int placeable = head->kind == VG_PH_CITY || ((np->kind == NP_COUNTRY || np->kind == NP_CAPITAL) && !np->role[0]);
+        if (placeable && ((a > 0 && tok_is(s, a - 1, VG_G_LOC)) || (a > 1 && vg_gram_at(s, a - 2, VG_G_LOC) == 2)))
+            np->place = np->loc = 1; /* à Moscou, près de Gao */
+        else if (head->kind == VG_PH_CITY)
             np->place = 1;
-        else if ((np->kind == NP_COUNTRY || np->kind == NP_CAPITAL) && !np->role[0] && a > 0 &&
-                 tok_is(s, a - 1, VG_G_LOC))
-            np->place = 1;
-        else if ((np->kind == NP_COUNTRY || np->kind == NP_CAPITAL) && !np->role[0] && a > 1 &&
-                 vg_gram_at(s, a - 2, VG_G_LOC) == 2)
-            np->place = 1; /* près de, près d' */
         /* attribution: selon X, according to X */
         for (size_t back = 1; back <= 3 && a >= back; back++)
             if (vg_gram_at(s, a - back, VG_G_ATTRIB) == back)
