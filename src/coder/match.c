@@ -80,6 +80,19 @@ static int hard_boundary(const sent_t *s, size_t i)
 
 static int is_comma(const sent_t *s, size_t i) { return tok_c0(s, i) == ','; }
 
+/* A word that opens another clause — except before an infinitive: « pour mettre fin », "to end"
+** open no clause with a subject of its own. */
+static int clause_word(const sent_t *s, size_t j)
+{
+    if (!tok_is(s, j, VG_G_BOUNDARY))
+        return 0;
+    size_t k = j + 1;
+    if (k < s->nt && tok_is(s, k, VG_G_OF)) /* afin de, avant de */
+        k++;
+    return !(k < s->nt && (feats_of(s, k, UINT32_MAX) & VG_VF_INF) &&
+             !(feats_of(s, k, UINT32_MAX) & (VG_VF_PRES | VG_VF_PAST)));
+}
+
 /* ---- the verb group ---- */
 
 static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
@@ -201,14 +214,41 @@ static int pronoun_np(sent_t *s, size_t i)
 
 static int usable(const np_t *np) { return !np->place && !np->attrib; }
 
-/* The subject: walking left from the verb group over its clause. */
+/* An object may be a place named without a locative preposition: « a bombardé Alep », "shelled
+** Donetsk" act on the place's country. */
+static int usable_object(const np_t *np) { return !np->attrib && (!np->place || !np->loc); }
+
+static int is_quote(const sent_t *s, size_t i) { return s->t[i].kind == VG_TOK_PUNCT && s->t[i].key[0] == '"'; }
+
+/* The opening quote of the quotation closed at token j, or j if none within reach. */
+static size_t quote_open(const sent_t *s, size_t j)
+{
+    for (size_t k = j; k > 0 && j - k < 80;) {
+        k--;
+        if (is_quote(s, k))
+            return k;
+    }
+    return j;
+}
+
+/* The subject: walking left from the verb group over its clause. A quotation just before the verb
+** is its object (« … », a déclaré X: the subject comes after); one further left is skipped whole. */
 static int find_subject(sent_t *s, size_t start)
 {
     vg_coder *c = s->c;
+    int passed = 0; /* words crossed since the verb group */
     for (size_t j = start, steps = 0; j > 0 && steps < SUBJ_REACH; steps++) {
         j--;
+        if (is_quote(s, j)) {
+            if (!passed)
+                return -1;
+            j = quote_open(s, j);
+            continue;
+        }
         if (hard_boundary(s, j))
             return -1;
+        if (!is_comma(s, j))
+            passed = 1;
         int n = s->ct[j].np;
         if (n >= 0) {
             if (usable(&c->np[n]))
@@ -220,7 +260,7 @@ static int find_subject(sent_t *s, size_t start)
             return -1;
         if (tok_is(s, j, VG_G_SUBJ))
             return pronoun_np(s, j);
-        if (tok_is(s, j, VG_G_BOUNDARY)) {
+        if (clause_word(s, j)) {
             /* a subject relative: « X, qui a condamné … » → X */
             const char *k = s->t[j].key;
             if (!strcmp(k, "qui") || !strcmp(k, "who") || !strcmp(k, "which") || !strcmp(k, "that")) {
@@ -236,16 +276,58 @@ static int find_subject(sent_t *s, size_t start)
     return -1;
 }
 
+/* The source of a trigger noun without {S} (« des entretiens avec Poutine »): the subject of the
+** verb that governs it, the nearest finite verb (or auxiliary) to its left; with none, the nearest
+** actor on its left ("Kerry's talks with Lavrov"). */
+static int noun_source(sent_t *s, size_t i, size_t *gov)
+{
+    *gov = SIZE_MAX;
+    for (size_t j = i; j > 0 && i - j < SUBJ_REACH;) {
+        j--;
+        if (is_quote(s, j)) {
+            j = quote_open(s, j);
+            continue;
+        }
+        if (hard_boundary(s, j) || clause_word(s, j))
+            break;
+        if (s->ct[j].np >= 0 || !s->ct[j].nvf || (j > 0 && tok_is(s, j - 1, VG_G_ARTICLE)))
+            continue;
+        unsigned f = feats_of(s, j, UINT32_MAX);
+        int aux = vg_tok_aux(s, j, 0) || vg_tok_aux(s, j, 1);
+        if (!(f & (VG_VF_PRES | VG_VF_PAST | VG_VF_FUT | VG_VF_COND | VG_VF_SUBJ)) && !aux &&
+            !((f & VG_VF_PPART) && j > 0 && (vg_tok_aux(s, j - 1, 0) || vg_tok_aux(s, j - 1, 1))))
+            continue;
+        vgroup g;
+        read_group(s, j, UINT32_MAX, &g);
+        *gov = j;
+        return find_subject(s, g.start);
+    }
+    return find_subject(s, i);
+}
+
 /* The object: the first actor after the verb group, within its clause. */
 static int find_object(sent_t *s, size_t from, int skip_by)
 {
     vg_coder *c = s->c;
-    for (size_t j = from; j < s->nt && j < from + OBJ_REACH; j++) {
-        if (hard_boundary(s, j) || is_comma(s, j) || tok_is(s, j, VG_G_BOUNDARY))
+    size_t reach = OBJ_REACH;
+    for (size_t j = from; j < s->nt && j < from + reach; j++) {
+        if (is_comma(s, j)) { /* an incise: « a reçu, jeudi à Alger, le président … » */
+            size_t k = j + 1;
+            while (k < s->nt && k < j + 8 && !is_comma(s, k) && !hard_boundary(s, k) &&
+                   (s->ct[k].np < 0 || c->np[s->ct[k].np].place))
+                k++;
+            if (j == from && k < s->nt && is_comma(s, k)) {
+                reach += k - j;
+                j = k;
+                continue;
+            }
+            return -1;
+        }
+        if (hard_boundary(s, j) || clause_word(s, j))
             return -1;
         int n = s->ct[j].np;
         if (n >= 0) {
-            if (usable(&c->np[n]) && !(skip_by && j > 0 && tok_is(s, c->np[n].a - (c->np[n].a > 0), VG_G_BY)))
+            if (usable_object(&c->np[n]) && !(skip_by && j > 0 && tok_is(s, c->np[n].a - (c->np[n].a > 0), VG_G_BY)))
                 return n;
             j = c->np[n].b - 1;
             continue;
@@ -278,17 +360,22 @@ static int find_by(sent_t *s, size_t from)
 
 /* ---- patterns ---- */
 
-/* Next NP starting within win tokens of pos (determiners and adjectives may precede it). */
-static int slot_at(const sent_t *s, size_t pos, size_t win, size_t *after)
+/* Next NP starting within win tokens of pos (determiners and adjectives may precede it). A place
+** (« à Alger ») fills a slot only right after a word of the pattern (`se rendre à {T}`). */
+static int slot_at(const sent_t *s, size_t pos, size_t win, int after_word, size_t *after)
 {
     for (size_t j = pos; j < s->nt && j <= pos + win; j++) {
-        if (hard_boundary(s, j))
+        if (hard_boundary(s, j) || (j > pos && clause_word(s, j)))
             return -1;
         int n = s->ct[j].np;
         if (n >= 0) {
             const np_t *np = &s->c->np[n];
             if (np->attrib)
                 return -1;
+            if (np->place && np->loc && !(after_word && j <= pos + 2)) {
+                j = np->b - 1;
+                continue;
+            }
             *after = np->b;
             return n;
         }
@@ -357,7 +444,7 @@ static int try_pattern(const sent_t *s, size_t i, const vg_pattern *p, size_t gs
             break;
         case VG_PE_SRC:
         case VG_PE_TGT: {
-            int n = slot_at(s, pos, win, &after);
+            int n = slot_at(s, pos, win, k > p->head + 1 && el[k - 1].kind == VG_PE_WORD, &after);
             if (n < 0) {
                 if (k == p->nel - 1)
                     goto done; /* a trailing slot may stay empty: role finding fills it */
@@ -645,13 +732,16 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
 {
     const vg_lexicon *lx = s->lx;
     vg_status rc = VG_OK;
+    uint8_t fired[VG_MAX_SENT_TOKENS + 1] = { 0 }; /* a verb pattern matched at this token */
     for (size_t i = 0; i < s->nt && rc == VG_OK; i++) {
         const ctok *t = &s->ct[i];
         const vg_pattern *best = NULL;
         pmatch bm = { 0, -1, -1, 0 }, m;
         vgroup g = { 0 }, bg = { 0 };
-        /* verb patterns, for each lemma this form may belong to */
-        for (uint16_t k = 0; k < t->nvf; k++) {
+        /* verb patterns, for each lemma this form may belong to; after an article the form is a
+        ** noun (« une attaque », "the attack"), never a verb */
+        int noun = i > 0 && tok_is(s, i - 1, VG_G_ARTICLE);
+        for (uint16_t k = 0; k < t->nvf && !noun; k++) {
             uint32_t lemma = t->vf[k].lemma;
             if (lemma + 1 >= vg_strset_count(lx->lemmas) + 1 || lx->vp_off[lemma] == lx->vp_off[lemma + 1])
                 continue;
@@ -680,6 +770,8 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
         }
         if (!best)
             continue;
+        if (best->verb && i < sizeof fired)
+            fired[i] = 1;
         const char *code = best->code;
         if (bg.hypo || bg.governed)
             continue;
@@ -707,7 +799,12 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
                     tgt = -1;
             }
         } else if (src < 0) {
-            src = find_subject(s, i);
+            /* a trigger noun that is the object of a trigger verb (« condamne les frappes contre X »)
+            ** is that verb's event, not one of its own */
+            size_t gov;
+            src = noun_source(s, i, &gov);
+            if (gov != SIZE_MAX && fired[gov])
+                continue;
         }
         if (src >= 0 && tgt < 0 && !has_target_slot(lx, best) && responds(code)) {
             /* a response without its object (« ce que la Russie dément », "Moscow denied it"): it
