@@ -26,7 +26,9 @@ int main(int argc, char **argv)
     vg_reader *r;
     vg_mem mem;
     vg_mem_init(&mem, NULL);
-    if (argc < 2 || vg_engine_open(NULL, &e) != VG_OK || vg_doc_new(e, &d) != VG_OK ||
+    vg_options opt = { 0 };
+    opt.flags = VG_OPT_TEXT_ONLY;
+    if (argc < 2 || vg_engine_open(&opt, &e) != VG_OK || vg_doc_new(e, &d) != VG_OK ||
         vg_reader_new(&mem, VG_IN_JSONL, &r) != VG_OK || vg_reader_add(r, path) != VG_OK) {
         fprintf(stderr, "usage: bench_text [--identify] FILE.jsonl\n");
         return 2;

@@ -123,10 +123,10 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
             g->neg = 1;
         } else if (tok_is(s, j, VG_G_REFL)) {
             g->refl = 1;
-        } else if (tok_is(s, j, VG_G_MODAL) || vg_tok_lemma_in(s, j, VG_G_MODAL)) {
-            modal = 1;
         } else if (tok_is(s, j, VG_G_COND) && !s->fr) {
             g->hypo = 1; /* would, could, might */
+        } else if (tok_is(s, j, VG_G_MODAL) || vg_tok_lemma_in(s, j, VG_G_MODAL)) {
+            modal = 1;
         } else if (!s->fr && !strcmp(s->t[j].key, "to") && j + 1 == v) {
             to = 1;
         } else if (s->t[j].kind == VG_TOK_WORD && !s->ct[j].w && !s->ct[j].vf && s->ct[j].np < 0 &&
@@ -171,6 +171,8 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
         for (size_t j = v + 1; j < s->nt && j < v + 4; j++)
             if (tok_is(s, j, VG_G_BY))
                 g->passive = 1;
+        if (!g->passive) /* else an adjective: « la région contestée », « arrivé à Moscou, il … » */
+            g->governed = 1;
     }
     /* governed: an infinitive or a gerund that is not the main verb of its clause */
     if (!etre && !avoir && !finite && !ppart) {
@@ -472,15 +474,19 @@ done:
 
 static const np_t *NP(const sent_t *s, int n) { return &s->c->np[n]; }
 
-/* The country an agent without one takes: an agent with a country in the same sentence, else the
+/* The country an agent without one takes: the place the sentence names (« les rebelles … à Alep »),
+** else an agent with a country in the same sentence (« l'armée syrienne … les rebelles »), else the
 ** document's most frequent place, else the last country named. */
 static void context_country(const sent_t *s, char out[4])
 {
     vg_coder *c = s->c;
-    for (size_t k = 0; k < c->nnp; k++)
-        if (c->np[k].kind == NP_AGENT && c->np[k].country[0]) {
-            snprintf(out, 4, "%s", c->np[k].country);
-            return;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < c->nnp; k++) {
+            const np_t *np = &c->np[k];
+            if (np->country[0] && (pass ? np->kind == NP_AGENT : np->place && (np->loc || np->kind == NP_COUNTRY))) {
+                snprintf(out, 4, "%s", np->country);
+                return;
+            }
         }
     int best = -1;
     for (int k = 0; k < c->nplaces; k++)
@@ -709,11 +715,27 @@ static vg_status emit_reciprocal(sent_t *s, size_t sentence, size_t trig, const 
     vg_coder *c = s->c;
     vg_status rc = VG_OK;
     int g = NP(s, src)->group;
+    /* consult, negotiate, sign (040 046 057) are symmetric: one event a pair, not two */
+    int sym = !strncmp(code, "040", 3) || !strncmp(code, "046", 3) || !strncmp(code, "057", 3);
     for (size_t a = 0; a < c->nnp && rc == VG_OK; a++)
-        for (size_t b = 0; b < c->nnp && rc == VG_OK; b++)
+        for (size_t b = sym ? a + 1 : 0; b < c->nnp && rc == VG_OK; b++)
             if (a != b && c->np[a].group == g && c->np[b].group == g && usable(&c->np[a]) && usable(&c->np[b]))
                 rc = emit(s, sentence, trig, p, code, (int)a, (int)b, NULL, 0.6f);
     return rc;
+}
+
+/* « Le dirigeant a appelé … », "the minister said": a subject agent without a country is the
+** person last named in that role, if there is one. */
+static void anaphor(sent_t *s, int n)
+{
+    np_t *np = &s->c->np[n];
+    const char *p = s->c->last_person;
+    if (np->kind != NP_AGENT || !np->needs_country || np->code[0] || strlen(p) < 6)
+        return;
+    if (!strncmp(p + 3, np->role, 3)) {
+        snprintf(np->code, sizeof np->code, "%s", p);
+        np->needs_country = 0;
+    }
 }
 
 static void remember_subject(sent_t *s, int n)
@@ -823,6 +845,7 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
         }
         if (src < 0 || tgt < 0)
             continue;
+        anaphor(s, src);
         if (!bg.passive)
             remember_subject(s, src);
         float conf = 0.5f + 0.1f * (float)(bm.score > 4 ? 4 : bm.score);

@@ -229,6 +229,16 @@ vg_status vg_np_find(sent_t *s)
                 np->attrib = 1;
         if (np->kind == NP_AGENT && !np->country[0])
             np->needs_country = 1;
+        /* a lone agent word right after a noun is its adjective: « coopération militaire », « aide
+        ** humanitaire », "military aid" is no actor */
+        if (np->kind == NP_AGENT && !np->country[0] && np->b - np->a == 1 && np->a > 0 &&
+            !(s->t[np->a].flags & VG_TOKF_CAP)) {
+            size_t p = np->a - 1;
+            const vg_token *t = &s->t[p];
+            if (t->kind == VG_TOK_WORD && s->ct[p].np < 0 && !s->ct[p].w && !(t->flags & VG_TOKF_ELIDED) &&
+                !s->ct[p].nvf)
+                np->place = np->attrib = 1; /* neither actor nor place: drop it from every role */
+        }
     }
     /* coordination: consecutive NPs linked by et/and/ni, or by commas in a list ending so */
     for (size_t k = 1; k < c->nnp; k++) {
