@@ -402,7 +402,7 @@ static int word_at(const sent_t *s, size_t pos, size_t win, const vg_pel *e, siz
 ** (« la trêve n'a pas été respectée » for `{S} respecter trêve`). */
 static int word_before(const sent_t *s, size_t gstart, const vg_pel *e)
 {
-    for (size_t j = gstart; j > 0 && gstart - j < 8;) {
+    for (size_t j = gstart; j > 0 && gstart - j < 16;) {
         j--;
         if (hard_boundary(s, j))
             return 0;
@@ -439,7 +439,10 @@ static int try_pattern(const sent_t *s, size_t i, const vg_pattern *p, size_t gs
             continue;
         case VG_PE_WORD:
             if (!word_at(s, pos, win, e, &after)) {
-                if (!(passive && k == p->head + 1 && word_before(s, gstart, e)))
+                int first = 1; /* only gaps between the verb and this word */
+                for (int q = p->head + 1; q < k; q++)
+                    first &= el[q].kind == VG_PE_GAP;
+                if (!(passive && first && word_before(s, gstart, e)))
                     return 0;
                 after = pos;
             }
@@ -572,6 +575,9 @@ static vg_status emit(sent_t *s, size_t sentence, size_t trig, const vg_pattern 
     else
         snprintf(tc, sizeof tc, "%s", reply_to);
     if (!sc[0] || !tc[0] || !strcmp(sc, tc))
+        return VG_OK;
+    /* a country acting on itself as a whole (USAGOV → USA) is no event between two actors */
+    if (!strncmp(sc, tc, 3) && (strlen(sc) == 3 || strlen(tc) == 3))
         return VG_OK;
     const vg_cameo *cm = vg_cameo_find(code, strlen(code));
     if (!cm)
