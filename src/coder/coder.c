@@ -88,6 +88,12 @@ vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *inf
             if (np->place && np->country[0])
                 count_place(c, np->country);
         }
+#ifdef VG_TRACE /* a build for dictionary work: make CFLAGS=-DVG_TRACE prints each sentence's actors */
+        for (size_t k = 0; k < c->nnp; k++)
+            fprintf(stderr, "np %zu [%u,%u) kind %d code '%s' role '%s' country '%s' place %d attrib %d group %d\n", k,
+                    c->np[k].a, c->np[k].b, c->np[k].kind, c->np[k].code, c->np[k].role, c->np[k].country,
+                    c->np[k].place, c->np[k].attrib, c->np[k].group);
+#endif
         size_t nev0 = c->nev;
         if ((rc = vg_when_find(&s)) != VG_OK || (rc = vg_match_sentence(&s, si)) != VG_OK)
             break;

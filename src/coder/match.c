@@ -325,6 +325,16 @@ static int find_object(sent_t *s, size_t from, int skip_by)
             }
             return -1;
         }
+        if (tok_c0(s, j) == '(') { /* a parenthesis: « (Nov 13) », « (FACT) » */
+            size_t k = j + 1;
+            while (k < s->nt && k < j + 12 && tok_c0(s, k) != ')')
+                k++;
+            if (k < s->nt && tok_c0(s, k) == ')') {
+                reach += k - j + 1;
+                j = k;
+                continue;
+            }
+        }
         if (hard_boundary(s, j) || clause_word(s, j))
             return -1;
         int n = s->ct[j].np;
@@ -480,7 +490,7 @@ static const np_t *NP(const sent_t *s, int n) { return &s->c->np[n]; }
 /* The country an agent without one takes: the place the sentence names (« les rebelles … à Alep »),
 ** else an agent with a country in the same sentence (« l'armée syrienne … les rebelles »), else the
 ** document's most frequent place, else the last country named. */
-static void context_country(const sent_t *s, char out[4])
+static void context_country(const sent_t *s, int self, char out[4])
 {
     vg_coder *c = s->c;
     for (int pass = 0; pass < 2; pass++)
@@ -499,6 +509,11 @@ static void context_country(const sent_t *s, char out[4])
         snprintf(out, 4, "%s", c->place_code[best]);
         return;
     }
+    for (size_t k = 0; k < c->nnp; k++) /* the country coordinated with it: « Kiev et les séparatistes » */
+        if (c->np[k].country[0] && !c->np[k].attrib && c->np[k].group == c->np[self].group) {
+            snprintf(out, 4, "%s", c->np[k].country);
+            return;
+        }
     snprintf(out, 4, "%s", c->last_country[0] ? c->last_country : c->first_country);
 }
 
@@ -507,7 +522,7 @@ static void code_of(const sent_t *s, int n, char out[16])
     const np_t *np = NP(s, n);
     if (np->needs_country && !np->code[0]) {
         char cc[4];
-        context_country(s, cc);
+        context_country(s, n, cc);
         if (cc[0])
             snprintf(out, 16, "%.3s%.3s", cc, np->role);
         else
@@ -576,8 +591,10 @@ static vg_status emit(sent_t *s, size_t sentence, size_t trig, const vg_pattern 
         snprintf(tc, sizeof tc, "%s", reply_to);
     if (!sc[0] || !tc[0] || !strcmp(sc, tc))
         return VG_OK;
-    /* a country acting on itself as a whole (USAGOV → USA) is no event between two actors */
-    if (!strncmp(sc, tc, 3) && (strlen(sc) == 3 || strlen(tc) == 3))
+    /* a country's government acting on the country as a whole (USAGOV → USA, « Kerry prône une
+    ** coopération entre Américains et Russes ») is no event between two actors */
+    if (!strncmp(sc, tc, 3) && (strlen(tc) == 3 || strlen(sc) == 3) &&
+        (strlen(sc) == 3 || !strcmp(sc + 3, "GOV")) && (strlen(tc) == 3 || !strcmp(tc + 3, "GOV")))
         return VG_OK;
     const vg_cameo *cm = vg_cameo_find(code, strlen(code));
     if (!cm)
@@ -843,6 +860,15 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
                 rc = emit(s, sentence, i, best, code, src, -1, to, 0.5f);
                 continue;
             }
+        }
+        /* « s'accusent mutuellement », "accused each other": every actor of the subject acts on the
+        ** others, whatever the code */
+        int recip = 0;
+        for (size_t j = bg.end; j < s->nt && j < bg.end + 3 && !recip; j++)
+            recip = vg_gram_at(s, j, VG_G_RECIP) != 0;
+        if (src >= 0 && recip && !bg.passive) {
+            rc = emit_reciprocal(s, sentence, i, best, code, src);
+            continue;
         }
         if (src >= 0 && tgt < 0 && reciprocal(code)) {
             /* « X et Y se sont affrontés », "X and Y signed a deal": each acts on the other */

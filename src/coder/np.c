@@ -212,6 +212,12 @@ vg_status vg_np_find(sent_t *s)
         while (np->a > 0 && (np->kind == NP_PERSON || np->kind == NP_AGENT) && tok_is(s, np->a - 1, VG_G_TITLE) &&
                s->ct[np->a - 1].np < 0)
             np->a--;
+        /* an agent followed by a name the dictionaries do not know: « le ministre Ahmed Attaf »,
+        ** "Foreign Minister Cho Tae-yul" — the name belongs to the actor */
+        if (np->kind == NP_AGENT)
+            while (np->b < s->nt && (s->t[np->b].flags & VG_TOKF_CAP) && s->t[np->b].kind == VG_TOK_WORD &&
+                   !s->ct[np->b].w && s->ct[np->b].np < 0 && (k + 1 >= c->nnp || np->b < c->np[k + 1].a))
+                np->b++;
         for (size_t i = np->a; i < np->b; i++)
             s->ct[i].np = (int16_t)k;
         /* places: cities always; a country or capital after à, en, in, near… */
@@ -229,15 +235,15 @@ vg_status vg_np_find(sent_t *s)
                 np->attrib = 1;
         if (np->kind == NP_AGENT && !np->country[0])
             np->needs_country = 1;
-        /* a lone agent word right after a noun is its adjective: « coopération militaire », « aide
-        ** humanitaire », "military aid" is no actor */
-        if (np->kind == NP_AGENT && !np->country[0] && np->b - np->a == 1 && np->a > 0 &&
-            !(s->t[np->a].flags & VG_TOKF_CAP)) {
-            size_t p = np->a - 1;
-            const vg_token *t = &s->t[p];
-            if (t->kind == VG_TOK_WORD && s->ct[p].np < 0 && !s->ct[p].w && !(t->flags & VG_TOKF_ELIDED) &&
-                !s->ct[p].nvf)
-                np->place = np->attrib = 1; /* neither actor nor place: drop it from every role */
+        /* a lone agent word used as an adjective is no actor: after its noun in French
+        ** (« coopération militaire »), before it in English ("military aid"); only the words of the
+        ** adj-agent class, since « positions rebelles », "rebel positions" do name the rebels */
+        if (np->kind == NP_AGENT && !np->country[0] && np->b - np->a == 1 && !(s->t[np->a].flags & VG_TOKF_CAP) &&
+            tok_is(s, np->a, VG_G_ADJAGENT)) {
+            size_t p = s->fr ? np->a - 1 : np->b;
+            if ((s->fr ? np->a > 0 : np->b < s->nt) && s->t[p].kind == VG_TOK_WORD && s->ct[p].np < 0 &&
+                !s->ct[p].w && !(s->t[p].flags & (VG_TOKF_ELIDED | VG_TOKF_CAP)) && !s->ct[p].nvf)
+                np->place = np->attrib = 1; /* neither actor nor place: dropped from every role */
         }
     }
     /* coordination: consecutive NPs linked by et/and/ni, or by commas in a list ending so */
