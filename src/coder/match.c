@@ -233,6 +233,27 @@ static size_t quote_open(const sent_t *s, size_t j)
     return j;
 }
 
+/* « Le président nigérian Bola Tinubu, également président de la CEDEAO, a dénoncé … »: when the
+** subject found sits in an incise closed by a comma just before the verb, the actor before the
+** incise is the subject, and the incise only describes it. */
+static int incise_head(const sent_t *s, size_t start, int n)
+{
+    const vg_coder *c = s->c;
+    if (start == 0 || !is_comma(s, start - 1))
+        return n;
+    for (size_t j = c->np[n].a; j > 0 && c->np[n].a - j < 25;) {
+        j--;
+        if (hard_boundary(s, j) || is_quote(s, j))
+            return n;
+        if (is_comma(s, j)) {
+            if (j > 0 && s->ct[j - 1].np >= 0 && usable(&c->np[s->ct[j - 1].np]))
+                return s->ct[j - 1].np;
+            return n;
+        }
+    }
+    return n;
+}
+
 /* The subject: walking left from the verb group over its clause. A quotation just before the verb
 ** is its object (« … », a déclaré X: the subject comes after); one further left is skipped whole. */
 static int find_subject(sent_t *s, size_t start)
@@ -254,7 +275,7 @@ static int find_subject(sent_t *s, size_t start)
         int n = s->ct[j].np;
         if (n >= 0) {
             if (usable(&c->np[n]))
-                return n;
+                return incise_head(s, start, n);
             j = c->np[n].a;
             continue;
         }
@@ -487,12 +508,18 @@ done:
 
 static const np_t *NP(const sent_t *s, int n) { return &s->c->np[n]; }
 
-/* The country an agent without one takes: the place the sentence names (« les rebelles … à Alep »),
+/* The country an agent without one takes: a country coordinated with it (« le gouvernement de la
+** Centrafrique et 14 groupes armés »), else the place the sentence names (« les rebelles … à Alep »),
 ** else an agent with a country in the same sentence (« l'armée syrienne … les rebelles »), else the
 ** document's most frequent place, else the last country named. */
 static void context_country(const sent_t *s, int self, char out[4])
 {
     vg_coder *c = s->c;
+    for (size_t k = 0; k < c->nnp; k++) /* the country coordinated with it: « Kiev et les séparatistes » */
+        if (c->np[k].country[0] && !c->np[k].attrib && !c->np[k].place && c->np[k].group == c->np[self].group) {
+            snprintf(out, 4, "%s", c->np[k].country);
+            return;
+        }
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < c->nnp; k++) {
             const np_t *np = &c->np[k];
@@ -509,11 +536,6 @@ static void context_country(const sent_t *s, int self, char out[4])
         snprintf(out, 4, "%s", c->place_code[best]);
         return;
     }
-    for (size_t k = 0; k < c->nnp; k++) /* the country coordinated with it: « Kiev et les séparatistes » */
-        if (c->np[k].country[0] && !c->np[k].attrib && c->np[k].group == c->np[self].group) {
-            snprintf(out, 4, "%s", c->np[k].country);
-            return;
-        }
     snprintf(out, 4, "%s", c->last_country[0] ? c->last_country : c->first_country);
 }
 

@@ -169,8 +169,9 @@ static int coordinated(const sent_t *s, const np_t *x, const np_t *y)
         }
         char c0 = tok_c0(s, i);
         const char *k = s->t[i].key;
-        if (c0 == ',' || tok_is(s, i, VG_G_DET) || (prep && s->ct[i].w == prep && !tok_is(s, i, VG_G_DET)))
-            continue;
+        if (c0 == ',' || tok_is(s, i, VG_G_DET) || s->t[i].kind == VG_TOK_NUM ||
+            (prep && s->ct[i].w == prep && !tok_is(s, i, VG_G_DET)))
+            continue; /* « et 14 groupes armés » */
         if (!strcmp(k, "ni") || !strcmp(k, "nor") || !strcmp(k, "neither") || !strcmp(k, "both")) {
             coord = 1;
             continue;
