@@ -17,6 +17,7 @@
 
 typedef struct {
     int score;
+    int recip;       /* a slot was filled by "each other" */
     int src, tgt;    /* NP indexes from the pattern's slots, -1 */
     size_t end;      /* token after the last matched element */
 } pmatch;
@@ -24,6 +25,7 @@ typedef struct {
 typedef struct {
     size_t start, end;  /* the verb group: auxiliaries, negation, reflexive … verb [clitic] */
     int passive, neg, hypo, governed, refl, clitic_subj;
+    int intent; /* an announced intention: future, « va rencontrer », "agreed to meet" */
 } vgroup;
 
 /* ---- small token predicates ---- */
@@ -123,6 +125,8 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
             g->neg = 1;
         } else if (tok_is(s, j, VG_G_REFL)) {
             g->refl = 1;
+        } else if (tok_is(s, j, VG_G_FUTURE) || vg_tok_lemma_in(s, j, VG_G_FUTURE)) {
+            g->intent = 1; /* will meet, va rencontrer */
         } else if (tok_is(s, j, VG_G_COND) && !s->fr) {
             g->hypo = 1; /* would, could, might */
         } else if (tok_is(s, j, VG_G_MODAL) || vg_tok_lemma_in(s, j, VG_G_MODAL)) {
@@ -187,6 +191,45 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
         g->governed = 1;
     if (modal && s->fr && (f & VG_VF_INF))
         g->governed = 1;
+    if (s->fr && (f & VG_VF_FUT) && !(f & (VG_VF_PRES | VG_VF_PAST)))
+        g->intent = 1; /* rencontrera */
+    if (g->intent && g->governed && !(f & VG_VF_PPRES))
+        g->governed = 0; /* va rencontrer */
+    /* an infinitive governed by a verb of intention is that intention: « a accepté de négocier »,
+    ** "agreed to meet" — the subject, negation and mood are the governing verb's */
+    if (g->governed && g->start > 0 && !(f & VG_VF_PPRES)) {
+        size_t gv = g->start - 1;
+        if (gv > 0 && (tok_is(s, gv, VG_G_OF) || !strcmp(s->t[gv].key, "a") || !strcmp(s->t[gv].key, "to")))
+            gv--;
+        if (vg_tok_lemma_in(s, gv, VG_G_INTENT)) {
+            vgroup h;
+            read_group(s, gv, UINT32_MAX, &h);
+            g->governed = h.governed;
+            g->intent = 1;
+            g->start = h.start;
+            g->neg |= h.neg;
+            g->hypo |= h.hypo;
+        }
+    }
+}
+
+/* The intention of an act (CAMEO 03x): « va rencontrer » → 036, "pledged to send aid" → 033. Acts
+** of conflict announced are not coded here (threats are patterns of their own): NULL. */
+static const char *intent_code(const char *code)
+{
+    static const struct { const char *from, *to; } map[] = {
+        { "061", "0311" }, { "062", "0312" }, { "063", "0313" }, { "064", "0314" }, { "06", "031" },
+        { "071", "0331" }, { "072", "0332" }, { "073", "0333" }, { "074", "0334" }, { "07", "033" },
+        { "0831", "0341" }, { "0832", "0342" }, { "0833", "0343" }, { "0834", "0344" }, { "083", "034" },
+        { "081", "0351" }, { "082", "0352" }, { "084", "0353" }, { "085", "0354" }, { "086", "0355" },
+        { "087", "0356" }, { "08", "035" }, { "057", "030" }, { "05", "032" }, { "04", "036" },
+    };
+    if (!strncmp(code, "03", 2))
+        return code;
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (!strncmp(code, map[i].from, strlen(map[i].from)))
+            return map[i].to;
+    return NULL;
 }
 
 /* ---- finding actors ---- */
@@ -400,6 +443,11 @@ static int slot_at(const sent_t *s, size_t pos, size_t win, int after_word, size
     for (size_t j = pos; j < s->nt && j <= pos + win; j++) {
         if (hard_boundary(s, j) || (j > pos && clause_word(s, j)))
             return -1;
+        size_t r = vg_gram_at(s, j, VG_G_RECIP);
+        if (r) { /* "each other" fills the slot: the subjects act on one another */
+            *after = j + r;
+            return -2;
+        }
         int n = s->ct[j].np;
         if (n >= 0) {
             const np_t *np = &s->c->np[n];
@@ -448,6 +496,7 @@ static int try_pattern(const sent_t *s, size_t i, const vg_pattern *p, size_t gs
 {
     const vg_pel *el = s->lx->pel + p->els;
     m->score = 1;
+    m->recip = 0;
     m->src = m->tgt = -1;
     /* before the head: {S} (found by rule) and a reflexive pronoun */
     for (int k = 0; k < p->head; k++) {
@@ -481,6 +530,10 @@ static int try_pattern(const sent_t *s, size_t i, const vg_pattern *p, size_t gs
         case VG_PE_SRC:
         case VG_PE_TGT: {
             int n = slot_at(s, pos, win, k > p->head + 1 && el[k - 1].kind == VG_PE_WORD, &after);
+            if (n == -2) {
+                m->recip = 1;
+                break;
+            }
             if (n < 0) {
                 if (k == p->nel - 1)
                     goto done; /* a trailing slot may stay empty: role finding fills it */
@@ -803,7 +856,7 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
     for (size_t i = 0; i < s->nt && rc == VG_OK; i++) {
         const ctok *t = &s->ct[i];
         const vg_pattern *best = NULL;
-        pmatch bm = { 0, -1, -1, 0 }, m;
+        pmatch bm = { 0, 0, -1, -1, 0 }, m;
         vgroup g = { 0 }, bg = { 0 };
         /* verb patterns, for each lemma this form may belong to; after an article the form is a
         ** noun (« une attaque », "the attack"), never a verb */
@@ -841,6 +894,8 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             fired[i] = 1;
         const char *code = best->code;
         if (bg.hypo || bg.governed)
+            continue;
+        if (bg.intent && !(code = intent_code(code)))
             continue;
         if (bg.neg) {
             if (!best->negcode[0])
@@ -885,7 +940,7 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
         }
         /* « s'accusent mutuellement », "accused each other": every actor of the subject acts on the
         ** others, whatever the code */
-        int recip = 0;
+        int recip = bm.recip;
         for (size_t j = bg.end; j < s->nt && j < bg.end + 3 && !recip; j++)
             recip = vg_gram_at(s, j, VG_G_RECIP) != 0;
         if (src >= 0 && recip && !bg.passive) {
