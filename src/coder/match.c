@@ -234,6 +234,13 @@ static const char *intent_code(const char *code)
 
 /* ---- finding actors ---- */
 
+/* Can an NP be a source or target? Places and attributions cannot. */
+static int usable(const np_t *np) { return !np->place && !np->attrib; }
+
+/* An object may be a place named without a locative preposition: « a bombardé Alep », "shelled
+** Donetsk" act on the place's country. */
+static int usable_object(const np_t *np) { return !np->attrib && (!np->place || !np->loc); }
+
 /* A pronoun's actor: il/she → the last person (else the last subject); ils/they → the last
 ** subject. Pushed as an NP of kind NP_PRONOUN. */
 static int pronoun_np(sent_t *s, size_t i)
@@ -242,6 +249,13 @@ static int pronoun_np(sent_t *s, size_t i)
     const char *key = s->t[i].key;
     int plural = strchr(key, 's') && (strstr(key, "ils") || strstr(key, "elles") || !strcmp(key, "they"));
     const char *code = !plural && c->last_person[0] ? c->last_person : c->last_subject;
+    char here[16] = "";
+    if (!plural) /* a person named earlier in the same sentence comes first: « M. Le Drian …, où il » */
+        for (size_t k = 0; k < c->nnp; k++)
+            if (c->np[k].b <= i && c->np[k].kind == NP_PERSON && c->np[k].code[0] && usable(&c->np[k]))
+                snprintf(here, sizeof here, "%s", c->np[k].code);
+    if (here[0])
+        code = here;
     if (!code[0])
         return -1;
     if (vg_grow(s->lx->mem, (void **)&c->np, &c->capnp, c->nnp + 1, sizeof(np_t)) != VG_OK)
@@ -257,11 +271,6 @@ static int pronoun_np(sent_t *s, size_t i)
     return (int)c->nnp++;
 }
 
-static int usable(const np_t *np) { return !np->place && !np->attrib; }
-
-/* An object may be a place named without a locative preposition: « a bombardé Alep », "shelled
-** Donetsk" act on the place's country. */
-static int usable_object(const np_t *np) { return !np->attrib && (!np->place || !np->loc); }
 
 static int is_quote(const sent_t *s, size_t i) { return s->t[i].kind == VG_TOK_PUNCT && s->t[i].key[0] == '"'; }
 
@@ -844,7 +853,9 @@ static void remember_subject(sent_t *s, int n)
     if (!code[0])
         return;
     snprintf(c->last_subject, sizeof c->last_subject, "%s", code);
-    if (NP(s, n)->kind == NP_PERSON || NP(s, n)->kind == NP_AGENT)
+    const np_t *np = NP(s, n);
+    const char *last = s->t[np->b - 1].key; /* a plural agent (« les ministres ») is no « il » */
+    if (np->kind == NP_PERSON || (np->kind == NP_AGENT && last[strlen(last) - 1] != 's'))
         snprintf(c->last_person, sizeof c->last_person, "%s", code);
 }
 
