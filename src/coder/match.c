@@ -201,7 +201,21 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
         size_t gv = g->start - 1;
         if (gv > 0 && (tok_is(s, gv, VG_G_OF) || !strcmp(s->t[gv].key, "a") || !strcmp(s->t[gv].key, "to")))
             gv--;
-        if (vg_tok_lemma_in(s, gv, VG_G_INTENT)) {
+        if (vg_tok_lemma_in(s, gv, VG_G_DECIDE) || tok_is(s, gv, VG_G_DECIDE)) {
+            /* « a décidé de rompre », "announced its decision to sanction": a decision is the act */
+            vgroup h;
+            if (s->ct[gv].nvf) {
+                read_group(s, gv, UINT32_MAX, &h);
+                g->start = h.start;
+                g->neg |= h.neg;
+                g->hypo |= h.hypo;
+                g->intent |= h.intent;
+                g->governed = h.governed;
+            } else {
+                g->governed = 0;
+                g->start = gv;
+            }
+        } else if (vg_tok_lemma_in(s, gv, VG_G_INTENT)) {
             vgroup h;
             read_group(s, gv, UINT32_MAX, &h);
             g->governed = h.governed;
@@ -476,7 +490,7 @@ static int slot_at(const sent_t *s, size_t pos, size_t win, int after_word, size
 static int word_at(const sent_t *s, size_t pos, size_t win, const vg_pel *e, size_t *after)
 {
     for (size_t j = pos; j < s->nt && j <= pos + win; j++) {
-        if (hard_boundary(s, j))
+        if (hard_boundary(s, j) && !is_quote(s, j)) /* « un "cessez-le-feu unilatéral" » */
             return 0;
         if (s->ct[j].w == e->id && (!e->cs || s->text[s->t[j].start] == s->lx->pool.p[e->surf])) {
             *after = j + 1;

@@ -126,11 +126,16 @@ static int joins(const sent_t *s, const np_t *np, const mention *m, const mentio
                 return 0;
         return 1;
     }
-    /* Turkey's Foreign Minister */
-    if (!s->fr && g == 1 && pk == VG_PH_AGENT &&
+    /* Turkey's Foreign Minister, Venezuela's main opposition */
+    if (!s->fr && g >= 1 && g <= 3 && pk == VG_PH_AGENT &&
         (qk == VG_PH_NAME || qk == VG_PH_CAPITAL || qk == VG_PH_ACTOR)) {
         const vg_token *t = &s->t[np->b];
-        return (t->flags & VG_TOKF_CLITIC) && t->key[0] == '\'' && t->key[1] == 's';
+        if (!((t->flags & VG_TOKF_CLITIC) && t->key[0] == '\'' && t->key[1] == 's'))
+            return 0;
+        for (size_t i = np->b + 1; i < m->a; i++) /* adjectives between: unknown, not verbs */
+            if (s->t[i].kind != VG_TOK_WORD || s->ct[i].w || s->ct[i].nvf)
+                return 0;
+        return 1;
     }
     return 0;
 }

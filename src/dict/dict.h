@@ -109,7 +109,7 @@ typedef struct {
 typedef enum {
     VG_G_DET, VG_G_AUX_ETRE, VG_G_AUX_AVOIR, VG_G_NEG_PRE, VG_G_NEG_POST, VG_G_SUBJ, VG_G_REFL,
     VG_G_COND, VG_G_ATTRIB, VG_G_COORD, VG_G_BOUNDARY, VG_G_BY, VG_G_OF, VG_G_SPEECH, VG_G_TITLE,
-    VG_G_MODAL, VG_G_LOC, VG_G_MOTION, VG_G_FIRST, VG_G_ARTICLE, VG_G_RECIP, VG_G_ADJAGENT, VG_G_INTENT, VG_G_FUTURE, VG_G_COUNT
+    VG_G_MODAL, VG_G_LOC, VG_G_MOTION, VG_G_FIRST, VG_G_ARTICLE, VG_G_RECIP, VG_G_ADJAGENT, VG_G_INTENT, VG_G_FUTURE, VG_G_DECIDE, VG_G_COUNT
 } vg_gclass;
 
 /* Date words of data/text/<lang>/dates.txt, as base word ids (several spellings each). */

@@ -488,7 +488,7 @@ static vg_status agent_line(ld *d, char **f, int nf)
 
 static const char *const gclass_names[VG_G_COUNT] = {
     "det", "aux-etre", "aux-avoir", "neg-pre", "neg-post", "subj", "refl", "cond", "attrib",
-    "coord", "boundary", "by", "of", "speech", "title", "modal", "loc", "motion", "first", "article", "recip", "adj-agent", "intent", "future",
+    "coord", "boundary", "by", "of", "speech", "title", "modal", "loc", "motion", "first", "article", "recip", "adj-agent", "intent", "future", "decide",
 };
 
 static int gclass_lemmas(const ld *d, int c)
@@ -497,16 +497,38 @@ static int gclass_lemmas(const ld *d, int c)
            c == VG_G_INTENT || (c == VG_G_MODAL && d->fr) || (c == VG_G_FUTURE && d->fr);
 }
 
+/* Classes whose words may be verbs (lemmas) or nouns: « décider », « décision ». Their verbs get their
+** forms, their other words are words. */
+static int gclass_mixed(int c)
+{
+    return c == VG_G_DECIDE;
+}
+
 typedef struct {
     int cls;
 } gram_ctx;
+
+/* In a mixed class, a word is a verb when the lexicon knows it (French) or ends like an English
+** verb lemma listed as such (decide, order): nouns there end in -ion. */
+static int mixed_is_verb(ld *d, const char *s, size_t n)
+{
+    char w[64];
+    if (n >= sizeof w)
+        return 0;
+    memcpy(w, s, n);
+    w[n] = 0;
+    if (d->fr)
+        return vg_morph_is_verb(d->morph, w);
+    return n < 3 || strcmp(w + n - 3, "ion");
+}
 
 static vg_status gram_alt(ld *d, const char *s, size_t n, void *vctx)
 {
     gram_ctx *c = vctx;
     vg_lexicon *lx = d->lx;
     vg_status rc;
-    if (gclass_lemmas(d, c->cls)) {
+    if (gclass_lemmas(d, c->cls) || (gclass_mixed(c->cls) &&
+                                      mixed_is_verb(d, s, n))) {
         uint32_t lemma;
         if ((rc = add_lemma(d, s, n, &lemma)) != VG_OK)
             return rc;
