@@ -299,7 +299,7 @@ static size_t quote_open(const sent_t *s, size_t j)
     return j;
 }
 
-/* « Le président nigérian Bola Tinubu, également président de la CEDEAO, a dénoncé … »: when the
+/* « Le président ghanéen, qui préside aussi l'Union africaine, a condamné … »: when the
 ** subject found sits in an incise closed by a comma just before the verb, the actor before the
 ** incise is the subject, and the incise only describes it. */
 static int incise_head(const sent_t *s, size_t start, int n)
@@ -584,8 +584,8 @@ done:
 
 static const np_t *NP(const sent_t *s, int n) { return &s->c->np[n]; }
 
-/* The country an agent without one takes: a country coordinated with it (« le gouvernement de la
-** Centrafrique et 14 groupes armés »), else the place the sentence names (« les rebelles … à Alep »),
+/* The country an agent without one takes: a country coordinated with it (« le gouvernement du
+** Tchad et trois factions rebelles »), else the place the sentence names (« les rebelles … à Alep »),
 ** else an agent with a country in the same sentence (« l'armée syrienne … les rebelles »), else the
 ** document's most frequent place, else the last country named. */
 static void context_country(const sent_t *s, int self, char out[4])

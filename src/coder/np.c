@@ -6,7 +6,7 @@
 **   name + 's + agent      Turkey's Foreign Minister
 **   agent/title + person   le secrétaire d'Etat américain John Kerry, President Putin, M. Kerry
 ** then places (a name after à, en, in, near…; cities always), attributions (selon X) and
-** coordination (la Russie et l'Iran; ni par le régime, ni par les rebelles).
+** coordination (la Russie et l'Iran; ni par l'armée, ni par les milices).
 ** Not here: which NP is the source or target of an event (match.c). */
 #include <stdio.h>
 #include <string.h>
@@ -157,7 +157,7 @@ static vg_status push_np(sent_t *s, const mention *m)
 }
 
 /* Tokens that may stand between two coordinated NPs: , et and ni nor, determiners, and the
-** preposition that introduced the first one (« ni par le régime, ni par les rebelles »). */
+** preposition that introduced the first one (« ni par l'armée, ni par les milices »). */
 static int coordinated(const sent_t *s, const np_t *x, const np_t *y)
 {
     int coord = 0;
