@@ -962,21 +962,25 @@ vg_status vg_lexicon_load(vg_lexicon *lx, const vg_mem *mem, const char *data_di
     snprintf(path, sizeof path, "%s/text/%s/grammar.txt", data_dir, lang);
     if ((rc = load_grammar(&d, path)) != VG_OK)
         goto done;
-    snprintf(path, sizeof path, "%s/text/%s/dates.txt", data_dir, lang);
-    if ((rc = each_line(&d, path, 1, 2, 2, dates_line)) != VG_OK)
-        goto done;
-    snprintf(path, sizeof path, "%s/dict/%s/countries.txt", data_dir, lang);
-    if ((rc = each_line(&d, path, 1, 3, 4, country_line)) != VG_OK)
-        goto done;
-    snprintf(path, sizeof path, "%s/dict/actors.txt", data_dir);
-    if ((rc = each_line(&d, path, 1, 2, 2, actor_line)) != VG_OK)
-        goto done;
-    snprintf(path, sizeof path, "%s/dict/%s/agents.txt", data_dir, lang);
-    if ((rc = each_line(&d, path, 1, 2, 2, agent_line)) != VG_OK)
-        goto done;
-    snprintf(path, sizeof path, "%s/dict/%s/triggers.txt", data_dir, lang);
-    if ((rc = each_line(&d, path, 1, 2, 3, trigger_line)) != VG_OK)
-        goto done;
+    /* the dictionary files, in the order their words must be known: dates and places before the
+    ** actors that use them, grammar (above) before the patterns that ask for reflexives */
+    static const struct {
+        const char *fmt; /* under data_dir; %s: the language, where the file has one */
+        int per_lang, minf, maxf;
+        line_fn fn;
+    } files[] = {
+        { "%s/text/%s/dates.txt", 1, 2, 2, dates_line },       { "%s/dict/%s/countries.txt", 1, 3, 4, country_line },
+        { "%s/dict/actors.txt", 0, 2, 2, actor_line },         { "%s/dict/%s/agents.txt", 1, 2, 2, agent_line },
+        { "%s/dict/%s/triggers.txt", 1, 2, 3, trigger_line },
+    };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        if (files[i].per_lang)
+            snprintf(path, sizeof path, files[i].fmt, data_dir, lang);
+        else
+            snprintf(path, sizeof path, files[i].fmt, data_dir);
+        if ((rc = each_line(&d, path, 1, files[i].minf, files[i].maxf, files[i].fn)) != VG_OK)
+            goto done;
+    }
     rc = finish(&d);
 done:
     vg_morph_close(d.morph);

@@ -60,6 +60,15 @@ static char *slurp(const char *path, size_t *n)
     return b;
 }
 
+/* The whole file, NUL-terminated (free it), or NULL with the reason in err. */
+static char *slurp_or_say(const char *path, size_t *n, char *err, size_t errcap)
+{
+    char *b = slurp(path, n);
+    if (!b)
+        snprintf(err, errcap, "%s: %s", path, strerror(errno));
+    return b;
+}
+
 static const char *find_file(const char *const *dirs, const char *name, char *buf, size_t cap)
 {
     for (size_t i = 0; dirs[i]; i++) {
@@ -150,11 +159,9 @@ static int next_tag(const char **p, const char *end, char *name, size_t cap, int
 static vg_status load_conjugations(vg_morph *m, const char *path, char *err, size_t errcap)
 {
     size_t n;
-    char *b = slurp(path, &n);
-    if (!b) {
-        snprintf(err, errcap, "%s: %s", path, strerror(errno));
+    char *b = slurp_or_say(path, &n, err, errcap);
+    if (!b)
         return VG_EDICT;
-    }
     const char *p = b, *end = b + n, *attrs;
     char name[64], mood[64] = "", tense[64] = "";
     int closing, depth_tense = 0;
@@ -225,11 +232,9 @@ static vg_status load_conjugations(vg_morph *m, const char *path, char *err, siz
 static vg_status load_verbs(vg_morph *m, const char *path, char *err, size_t errcap)
 {
     size_t n;
-    char *b = slurp(path, &n);
-    if (!b) {
-        snprintf(err, errcap, "%s: %s", path, strerror(errno));
+    char *b = slurp_or_say(path, &n, err, errcap);
+    if (!b)
         return VG_EDICT;
-    }
     vg_status rc = VG_OK;
     for (const char *p = b; rc == VG_OK && (p = strstr(p, "<v><i>"));) {
         p += 6;
@@ -266,11 +271,9 @@ static vg_status load_verbs(vg_morph *m, const char *path, char *err, size_t err
 static vg_status load_exc(vg_morph *m, const char *path, char *err, size_t errcap)
 {
     size_t n;
-    char *b = slurp(path, &n);
-    if (!b) {
-        snprintf(err, errcap, "%s: %s", path, strerror(errno));
+    char *b = slurp_or_say(path, &n, err, errcap);
+    if (!b)
         return VG_EDICT;
-    }
     vg_status rc = VG_OK;
     for (char *line = b; rc == VG_OK && line < b + n;) {
         char *nl = strchr(line, '\n');
