@@ -153,6 +153,23 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
         g->neg |= s->fr ? (g->start < v && tok_is(s, g->start, VG_G_NEG_PRE)) || 1 : 1;
     if (f & VG_VF_COND)
         g->hypo = 1;
+    /* « a fait savoir qu'il déploierait »: a conditional after « que » is the future of reported
+    ** speech, an announced intention, unless a « si » makes it a hypothesis */
+    if (s->fr && g->hypo) {
+        int si = 0;
+        for (size_t j = g->start; j > 0 && g->start - j < 12;) {
+            j--;
+            if (hard_boundary(s, j))
+                break;
+            if (!strcmp(s->t[j].key, "si") || vg_gram_at(s, j, VG_G_COND) > 1)
+                si = 1;
+            if ((!strcmp(s->t[j].key, "que") || !strcmp(s->t[j].key, "qu'")) && !si && j > 0 && s->ct[j - 1].nvf) {
+                g->hypo = 0;
+                g->intent = 1;
+                break;
+            }
+        }
+    }
     /* a clause opened by si / if is hypothetical */
     for (size_t j = g->start; j > 0 && g->start - j < 12;) {
         j--;
@@ -227,8 +244,10 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
     }
 }
 
-/* The intention of an act (CAMEO 03x): « va rencontrer » → 036, "pledged to send aid" → 033. Acts
-** of conflict announced are not coded here (threats are patterns of their own): NULL. */
+/* The intention of an act (CAMEO 03x): « va rencontrer » → 036, "pledged to send aid" → 033. An
+** announced show of force or cut in relations (15x, 16x: « déploiera des soldats », "will impose
+** sanctions") is coded as the act, as news codes it; announced violence (17x-20x) is not coded
+** here (threats are patterns of their own): NULL. */
 static const char *intent_code(const char *code)
 {
     static const struct { const char *from, *to; } map[] = {
@@ -238,7 +257,7 @@ static const char *intent_code(const char *code)
         { "081", "0351" }, { "082", "0352" }, { "084", "0353" }, { "085", "0354" }, { "086", "0355" },
         { "087", "0356" }, { "08", "035" }, { "057", "030" }, { "05", "032" }, { "04", "036" },
     };
-    if (!strncmp(code, "03", 2))
+    if (!strncmp(code, "03", 2) || !strncmp(code, "15", 2) || !strncmp(code, "16", 2))
         return code;
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (!strncmp(code, map[i].from, strlen(map[i].from)))

@@ -115,8 +115,9 @@ static int joins(const sent_t *s, const np_t *np, const mention *m, const mentio
         const ctok *c = &s->ct[np->b];
         return !c->w && !c->vf && s->t[np->b].kind == VG_TOK_WORD && !(s->t[np->b].flags & VG_TOKF_CAP);
     }
-    /* agent + de (+ det) + name/capital/seat/organisation */
-    if (has_agent && (pk == VG_PH_NAME || pk == VG_PH_CAPITAL || pk == VG_PH_SEAT ||
+    /* agent + de (+ det) + name/capital/seat/organisation/agent: « le président du gouvernement
+    ** espagnol », « le porte-parole du Kremlin » */
+    if (has_agent && (pk == VG_PH_NAME || pk == VG_PH_CAPITAL || pk == VG_PH_SEAT || pk == VG_PH_AGENT ||
                       (pk == VG_PH_ACTOR && np->kind != NP_PERSON))) {
         size_t i = np->b;
         if (!tok_is(s, i, VG_G_OF))
@@ -248,7 +249,8 @@ vg_status vg_np_find(sent_t *s)
             tok_is(s, np->a, VG_G_ADJAGENT)) {
             size_t p = s->fr ? np->a - 1 : np->b;
             if ((s->fr ? np->a > 0 : np->b < s->nt) && s->t[p].kind == VG_TOK_WORD && s->ct[p].np < 0 &&
-                !s->ct[p].w && !(s->t[p].flags & (VG_TOKF_ELIDED | VG_TOKF_CAP)) && !s->ct[p].nvf)
+                !tok_is(s, p, VG_G_DET) && !tok_is(s, p, VG_G_OF) && !tok_is(s, p, VG_G_LOC) &&
+                !tok_is(s, p, VG_G_BY) && !(s->t[p].flags & (VG_TOKF_ELIDED | VG_TOKF_CAP)) && !s->ct[p].nvf)
                 np->place = np->attrib = 1; /* neither actor nor place: dropped from every role */
         }
     }
