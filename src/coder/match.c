@@ -905,6 +905,9 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
         /* verb patterns, for each lemma this form may belong to; after an article the form is a
         ** noun (« une attaque », "the attack"), never a verb */
         int noun = i > 0 && tok_is(s, i - 1, VG_G_ARTICLE);
+        if (!noun && i > 1 && tok_is(s, i - 2, VG_G_ARTICLE) && s->t[i - 1].kind == VG_TOK_WORD && !s->ct[i - 1].nvf &&
+            s->ct[i - 1].np < 0 && !tok_is(s, i - 1, VG_G_NEG_PRE) && !tok_is(s, i - 1, VG_G_REFL))
+            noun = 1; /* « une nouvelle attaque », "a bomb attack": an article, a modifier, a noun */
         for (uint16_t k = 0; k < t->nvf && !noun; k++) {
             uint32_t lemma = t->vf[k].lemma;
             if (lemma + 1 >= vg_strset_count(lx->lemmas) + 1 || lx->vp_off[lemma] == lx->vp_off[lemma + 1])
@@ -1005,6 +1008,8 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
         if (NP(s, src)->kind == NP_PRONOUN || NP(s, src)->needs_country || NP(s, tgt)->needs_country)
             conf -= 0.2f;
         rc = emit_groups(s, sentence, i, best, code, src, tgt, conf > 0.95f ? 0.95f : conf);
+        if (rc == VG_OK && !strcmp(code, "041")) /* a telephone call is a discussion both sides hold */
+            rc = emit_groups(s, sentence, i, best, code, tgt, src, conf > 0.95f ? 0.95f : conf);
     }
     return rc;
 }
