@@ -26,6 +26,7 @@ typedef struct {
     size_t start, end;  /* the verb group: auxiliaries, negation, reflexive … verb [clitic] */
     int passive, neg, hypo, governed, refl, clitic_subj;
     int intent; /* an announced intention: future, « va rencontrer », "agreed to meet" */
+    size_t clitic_at; /* the subject clitic's token, when clitic_subj */
 } vgroup;
 
 /* ---- small token predicates ---- */
@@ -121,6 +122,9 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
             avoir = 1;
             if (feats_of(s, j, lx->lemma_avoir - 1) & VG_VF_COND)
                 g->hypo = 1;
+        } else if ((s->t[j].flags & VG_TOKF_CLITIC) && tok_is(s, j, VG_G_SUBJ)) {
+            g->clitic_subj = 1; /* « a-t-il déclaré »: the pronoun sits inside the group */
+            g->clitic_at = j;
         } else if (tok_is(s, j, VG_G_NEG_PRE) || tok_is(s, j, VG_G_NEG_POST)) {
             g->neg = 1;
         } else if (tok_is(s, j, VG_G_REFL)) {
@@ -147,6 +151,7 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
     size_t k = v + 1;
     if (k < s->nt && (s->t[k].flags & VG_TOKF_CLITIC) && tok_is(s, k, VG_G_SUBJ)) {
         g->clitic_subj = 1;
+        g->clitic_at = k;
         g->end = ++k;
     }
     if (k < s->nt && (tok_is(s, k, VG_G_NEG_POST) || (!s->fr && tok_is(s, k, VG_G_NEG_PRE))))
@@ -372,11 +377,16 @@ static int find_subject(sent_t *s, size_t start)
             /* a subject relative: « X, qui a condamné … » → X */
             const char *k = s->t[j].key;
             if (!strcmp(k, "qui") || !strcmp(k, "who") || !strcmp(k, "which") || !strcmp(k, "that")) {
-                size_t a = j;
+                size_t a = j; /* the antecedent: the nearest actor before, « le ministre iranien des
+                               ** Affaires étrangères, qui » */
                 if (a > 0 && is_comma(s, a - 1))
                     a--;
-                if (a > 0 && s->ct[a - 1].np >= 0 && usable(&c->np[s->ct[a - 1].np]))
-                    return s->ct[a - 1].np;
+                for (size_t b = a; b > 0 && a - b < 6; b--) {
+                    if (hard_boundary(s, b - 1) || is_comma(s, b - 1))
+                        break;
+                    if (s->ct[b - 1].np >= 0 && usable(&c->np[s->ct[b - 1].np]))
+                        return s->ct[b - 1].np;
+                }
             }
             return -1;
         }
@@ -951,7 +961,7 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
         }
         int src = bm.src, tgt = bm.tgt;
         if (best->verb) {
-            int subj = bg.clitic_subj ? pronoun_np(s, bg.end - 1) : find_subject(s, bg.start);
+            int subj = bg.clitic_subj ? pronoun_np(s, bg.clitic_at) : find_subject(s, bg.start);
             if (bg.passive) {
                 int by = find_by(s, bg.end);
                 if (tgt >= 0 && by == tgt)

@@ -543,6 +543,19 @@ static vg_status gram_alt(ld *d, const char *s, size_t n, void *vctx)
         if (c->cls == VG_G_AUX_AVOIR)
             lx->lemma_avoir = lemma + 1;
     }
+    if (n > 1 && s[0] == '-' && !memchr(s, ' ', n)) {
+        /* an inverted clitic (-t-il, -elle) is one token in text: the tokenizer splits it off its
+        ** verb whole, so it is interned whole here */
+        char key[64];
+        size_t k = vg_fold(s, n, key, sizeof key);
+        uint32_t id;
+        if (k >= sizeof key || (rc = vg_grow(lx->mem, (void **)&lx->gseq, &lx->capgseq, lx->ngseq + 2, sizeof(uint32_t))) != VG_OK ||
+            (rc = intern_base(d, key, k, &id)) != VG_OK)
+            return k >= sizeof key ? fail(d, "%.60s: too long", s) : rc;
+        lx->gseq[lx->ngseq++] = id;
+        lx->gseq[lx->ngseq++] = 0;
+        return VG_OK;
+    }
     if ((rc = tokenize(d, s, n)) != VG_OK)
         return rc;
     if ((rc = vg_grow(lx->mem, (void **)&lx->gseq, &lx->capgseq, lx->ngseq + d->toks.n + 1, sizeof(uint32_t))) != VG_OK)
