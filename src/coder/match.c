@@ -617,11 +617,21 @@ static const np_t *NP(const sent_t *s, int n) { return &s->c->np[n]; }
 ** Tchad et trois factions rebelles »), else the place the sentence names (« les rebelles … à Alep »),
 ** else an agent with a country in the same sentence (« l'armée syrienne … les rebelles »), else the
 ** document's most frequent place, else the last country named. */
+static int counterpart(const sent_t *s, const np_t *np)
+{
+    for (size_t i = np->a; i < np->b; i++)
+        if (tok_is(s, i, VG_G_COUNTERPART))
+            return 1;
+    return 0;
+}
+
 static void context_country(const sent_t *s, int self, char out[4])
 {
     vg_coder *c = s->c;
-    for (size_t k = 0; k < c->nnp; k++) /* the country coordinated with it: « Kiev et les séparatistes » */
-        if (c->np[k].country[0] && !c->np[k].attrib && !c->np[k].place && c->np[k].group == c->np[self].group) {
+    for (size_t k = 0; k < c->nnp; k++) /* the country coordinated with it: « Kiev et les séparatistes »;
+                                         ** not a counterpart's ("X and his Japanese counterpart") */
+        if (c->np[k].country[0] && !c->np[k].attrib && !c->np[k].place && c->np[k].group == c->np[self].group &&
+            !counterpart(s, &c->np[k])) {
             snprintf(out, 4, "%s", c->np[k].country);
             return;
         }
@@ -983,6 +993,15 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             size_t gov;
             src = noun_source(s, i, &gov);
             if (gov != SIZE_MAX && fired[gov])
+                continue;
+            int under = 0; /* "accusing Russia of … hacker attacks": inside another trigger's object */
+            for (size_t j = i; j > 0 && i - j < 16 && !under;) {
+                j--;
+                if (hard_boundary(s, j) || (clause_word(s, j) && !is_comma(s, j)))
+                    break;
+                under = j < sizeof fired && fired[j];
+            }
+            if (under)
                 continue;
         }
         if (src >= 0 && tgt < 0 && !has_target_slot(lx, best) && responds(code)) {
