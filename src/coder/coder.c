@@ -37,7 +37,7 @@ static void count_place(vg_coder *c, const char *cc)
             return;
         }
     if (c->nplaces < (int)(sizeof c->place_n / sizeof c->place_n[0])) {
-        snprintf(c->place_code[c->nplaces], 4, "%s", cc);
+        vg_copy(c->place_code[c->nplaces], 4, cc, SIZE_MAX);
         c->place_n[c->nplaces++] = 1;
     }
 }
@@ -102,9 +102,9 @@ vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *inf
                 const np_t *np = &c->np[k];
                 if (np->place || np->attrib || !np->code[0] || np->kind == NP_PRONOUN)
                     continue;
-                snprintf(c->last_subject, sizeof c->last_subject, "%s", np->code);
+                vg_copy(c->last_subject, sizeof c->last_subject, np->code, SIZE_MAX);
                 if (np->kind == NP_PERSON || np->kind == NP_AGENT)
-                    snprintf(c->last_person, sizeof c->last_person, "%s", np->code);
+                    vg_copy(c->last_person, sizeof c->last_person, np->code, SIZE_MAX);
                 break;
             }
         for (size_t k = 0; k < c->nnp; k++) { /* countries named, for agents without one */
@@ -112,8 +112,8 @@ vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *inf
             if (!np->country[0])
                 continue;
             if (!c->first_country[0])
-                snprintf(c->first_country, 4, "%s", np->country);
-            snprintf(c->last_country, 4, "%s", np->country);
+                vg_copy(c->first_country, 4, np->country, SIZE_MAX);
+            vg_copy(c->last_country, 4, np->country, SIZE_MAX);
         }
     }
     if (rc != VG_OK)

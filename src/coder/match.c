@@ -34,6 +34,9 @@ typedef struct {
 size_t vg_gram_at(const sent_t *s, size_t i, vg_gclass c)
 {
     const vg_lexicon *lx = s->lx;
+    uint32_t w = i < s->nt ? s->ct[i].w : 0;
+    if (!w || w >= lx->nword_base || !(lx->gfirst[w] >> c & 1))
+        return 0; /* no phrase of the class starts with this word: the common case */
     for (uint32_t p = lx->gstart[c]; p < lx->gend[c];) {
         size_t k = 0;
         while (lx->gseq[p + k] && i + k < s->nt && s->ct[i + k].w == lx->gseq[p + k])
@@ -291,7 +294,7 @@ static int pronoun_np(sent_t *s, size_t i)
     if (!plural) /* a person named earlier in the same sentence comes first: « M. Le Drian …, où il » */
         for (size_t k = 0; k < c->nnp; k++)
             if (c->np[k].b <= i && c->np[k].kind == NP_PERSON && c->np[k].code[0] && usable(&c->np[k]))
-                snprintf(here, sizeof here, "%s", c->np[k].code);
+                vg_copy(here, sizeof here, c->np[k].code, SIZE_MAX);
     if (here[0])
         code = here;
     if (!code[0])
@@ -305,7 +308,7 @@ static int pronoun_np(sent_t *s, size_t i)
     np->kind = NP_PRONOUN;
     np->group = (int16_t)c->nnp;
     np->head_ph = UINT32_MAX;
-    snprintf(np->code, sizeof np->code, "%s", code);
+    vg_copy(np->code, sizeof np->code, code, SIZE_MAX);
     return (int)c->nnp++;
 }
 
@@ -632,14 +635,14 @@ static void context_country(const sent_t *s, int self, char out[4])
                                          ** not a counterpart's ("X and his Japanese counterpart") */
         if (c->np[k].country[0] && !c->np[k].attrib && !c->np[k].place && c->np[k].group == c->np[self].group &&
             !counterpart(s, &c->np[k])) {
-            snprintf(out, 4, "%s", c->np[k].country);
+            vg_copy(out, 4, c->np[k].country, SIZE_MAX);
             return;
         }
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < c->nnp; k++) {
             const np_t *np = &c->np[k];
             if (np->country[0] && (pass ? np->kind == NP_AGENT : np->place && (np->loc || np->kind == NP_COUNTRY))) {
-                snprintf(out, 4, "%s", np->country);
+                vg_copy(out, 4, np->country, SIZE_MAX);
                 return;
             }
         }
@@ -648,10 +651,10 @@ static void context_country(const sent_t *s, int self, char out[4])
         if (best < 0 || c->place_n[k] > c->place_n[best])
             best = k;
     if (best >= 0) {
-        snprintf(out, 4, "%s", c->place_code[best]);
+        vg_copy(out, 4, c->place_code[best], SIZE_MAX);
         return;
     }
-    snprintf(out, 4, "%s", c->last_country[0] ? c->last_country : c->first_country);
+    vg_copy(out, 4, c->last_country[0] ? c->last_country : c->first_country, SIZE_MAX);
 }
 
 static void code_of(const sent_t *s, int n, char out[16])
@@ -660,13 +663,12 @@ static void code_of(const sent_t *s, int n, char out[16])
     if (np->needs_country && !np->code[0]) {
         char cc[4];
         context_country(s, n, cc);
+        vg_copy(out, 16, cc, 3);
         if (cc[0])
-            snprintf(out, 16, "%.3s%.3s", cc, np->role);
-        else
-            out[0] = 0;
+            vg_copy(out + strlen(out), 4, np->role, 3);
         return;
     }
-    snprintf(out, 16, "%s", np->code);
+    vg_copy(out, 16, np->code, SIZE_MAX);
 }
 
 static vg_status put_str(vg_coder *c, const char *str, size_t n, uint32_t *off)
@@ -725,7 +727,7 @@ static vg_status emit(sent_t *s, size_t sentence, size_t trig, const vg_pattern 
     if (tgt >= 0)
         code_of(s, tgt, tc);
     else
-        snprintf(tc, sizeof tc, "%s", reply_to);
+        vg_copy(tc, sizeof tc, reply_to, SIZE_MAX);
     if (!sc[0] || !tc[0] || !strcmp(sc, tc))
         return VG_OK;
     /* a country's government acting on the country as a whole (USAGOV → USA, « Kerry prône une
@@ -780,7 +782,16 @@ static vg_status emit(sent_t *s, size_t sentence, size_t trig, const vg_pattern 
     if (day != VG_DAY_MIN) {
         int y, mo, d;
         vg_civil_from_days(day, &y, &mo, &d);
-        snprintf(date, sizeof date, "%04d-%02d-%02d", y, mo, d);
+        if (y >= 0 && y <= 9999) { /* YYYY-MM-DD, by hand: this runs for every event */
+            const int v[3] = { y, mo, d }, width[3] = { 4, 2, 2 };
+            char *dp = date;
+            for (int k = 0; k < 3; k++) {
+                for (int q = width[k] - 1, x = v[k]; q >= 0; q--, x /= 10)
+                    dp[q] = (char)('0' + x % 10);
+                dp += width[k];
+                *dp++ = k < 2 ? '-' : 0;
+            }
+        }
     }
     if ((rc = put_str(c, date, strlen(date), &o)) != VG_OK)
         return rc;
@@ -802,8 +813,7 @@ static vg_status emit(sent_t *s, size_t sentence, size_t trig, const vg_pattern 
         e->lat = np->lat;
         e->lon = np->lon;
     }
-    char rule[256];
-    snprintf(rule, sizeof rule, "%s:%u", s->lx->files[p->file], (unsigned)p->line);
+    const char *rule = s->lx->pool.p + p->rule;
     if ((rc = put_str(c, rule, strlen(rule), &o)) != VG_OK)
         return rc;
     e->rule = OFF(o);
@@ -893,7 +903,7 @@ static void anaphor(sent_t *s, int n)
     if (np->kind != NP_AGENT || !np->needs_country || np->code[0] || strlen(p) < 6)
         return;
     if (!strncmp(p + 3, np->role, 3)) {
-        snprintf(np->code, sizeof np->code, "%s", p);
+        vg_copy(np->code, sizeof np->code, p, SIZE_MAX);
         np->needs_country = 0;
     }
 }
@@ -905,11 +915,11 @@ static void remember_subject(sent_t *s, int n)
     code_of(s, n, code);
     if (!code[0])
         return;
-    snprintf(c->last_subject, sizeof c->last_subject, "%s", code);
+    vg_copy(c->last_subject, sizeof c->last_subject, code, SIZE_MAX);
     const np_t *np = NP(s, n);
     const char *last = s->t[np->b - 1].key; /* a plural agent (« les ministres ») is no « il » */
     if (np->kind == NP_PERSON || (np->kind == NP_AGENT && last[strlen(last) - 1] != 's'))
-        snprintf(c->last_person, sizeof c->last_person, "%s", code);
+        vg_copy(c->last_person, sizeof c->last_person, code, SIZE_MAX);
 }
 
 vg_status vg_match_sentence(sent_t *s, size_t sentence)

@@ -82,9 +82,9 @@ static void absorb(const sent_t *s, np_t *np, const mention *m)
         np->head_ph = m->ph;
     }
     if (p->kind == VG_PH_AGENT && !np->role[0])
-        snprintf(np->role, sizeof np->role, "%.3s", p->code);
+        vg_copy(np->role, sizeof np->role, p->code, 3);
     else if (p->kind != VG_PH_AGENT && p->kind != VG_PH_ACTOR && !np->country[0])
-        snprintf(np->country, sizeof np->country, "%.3s", p->code);
+        vg_copy(np->country, sizeof np->country, p->code, 3);
     if (p->has_coord && !np->has_coord) {
         np->lat = p->lat;
         np->lon = p->lon;
@@ -289,21 +289,25 @@ void vg_np_resolve(const sent_t *s, np_t *np, int32_t day)
             if (!best) /* no role on that day: the last one that ended, else the first */
                 best = ended ? ended : r;
         }
-        snprintf(np->code, sizeof np->code, "%s", best->code);
+        vg_copy(np->code, sizeof np->code, best->code, SIZE_MAX);
         break;
     }
     case NP_SEAT:
-        snprintf(np->code, sizeof np->code, "%s", p->code);
+        vg_copy(np->code, sizeof np->code, p->code, SIZE_MAX);
         break;
     case NP_AGENT:
-        if (np->country[0])
-            snprintf(np->code, sizeof np->code, "%.3s%.3s", np->country, np->role);
+        if (np->country[0]) {
+            vg_copy(np->code, sizeof np->code, np->country, 3);
+            vg_copy(np->code + strlen(np->code), 4, np->role, 3);
+        }
         break;
     case NP_CAPITAL:
-        snprintf(np->code, sizeof np->code, np->place ? "%.3s" : "%.3sGOV", np->country);
+        vg_copy(np->code, sizeof np->code, np->country, 3);
+        if (!np->place)
+            vg_copy(np->code + strlen(np->code), 4, "GOV", 3);
         break;
     default:
-        snprintf(np->code, sizeof np->code, "%.3s", np->country);
+        vg_copy(np->code, sizeof np->code, np->country, 3);
         break;
     }
 }

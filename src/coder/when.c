@@ -109,8 +109,8 @@ vg_status vg_when_find(sent_t *s)
                 rc = push(s, day, i, i + 1);
             continue;
         }
-        if (!w)
-            continue;
+        if (!w || w >= s->lx->nword_base || !s->lx->wdate[w])
+            continue; /* not a date word: most tokens */
         int wd = weekday_of(d, w);
         if (wd >= 0 && pub != VG_DAY_MIN) {
             size_t a = i, b = i + 1;

@@ -57,6 +57,18 @@ void vg_strset_free(vg_strset *s);
 ** fold first when fold is true. Returns VG_EIO with a message in err on failure. */
 vg_status vg_strset_load(vg_strset *s, const char *path, bool fold, char *err, size_t errcap);
 
+/* Copy at most n bytes of s, and at most cap-1 in all, NUL-terminated: the coder's snprintf(d, cap,
+** "%.*s", n, s) without the formatting cost on its hot path. */
+static inline void vg_copy(char *d, size_t cap, const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && k + 1 < cap && s[k]) {
+        d[k] = s[k];
+        k++;
+    }
+    d[k] = 0;
+}
+
 /* ---- dates (date.c): day numbers, days since 1970-01-01 ---- */
 int32_t vg_days_from_civil(int y, int m, int d);
 void vg_civil_from_days(int32_t z, int *y, int *m, int *d);

@@ -103,6 +103,7 @@ typedef struct {
     uint32_t els;    /* offset into pel */
     uint16_t file;
     uint32_t line;
+    uint32_t rule;   /* pool offset of "file:line", the evidence events cite */
 } vg_pattern;
 
 /* ---- grammar classes ---- */
@@ -150,6 +151,8 @@ typedef struct vg_lexicon {
     size_t ngseq, capgseq;
     uint32_t gstart[VG_G_COUNT], gend[VG_G_COUNT];
     uint32_t *gword;       /* [base id] -> bit set of classes the single word belongs to */
+    uint32_t *gfirst;      /* [base id] -> bit set of classes with a phrase starting with it */
+    uint8_t *wdate;        /* [base id] -> 1 for a date word (dates.txt) */
     uint32_t lemma_etre, lemma_avoir; /* auxiliaries' lemma indexes + 1 (0: none) */
     uint32_t *lemma_cls;   /* [lemma] -> bit set of grammar classes (speech, modal, motion…) */
     size_t caplemcls;

@@ -909,10 +909,31 @@ static vg_status finish(ld *d)
     if (!lx->gword)
         return VG_ENOMEM;
     memset(lx->gword, 0, (lx->nword_base + 1) * sizeof(uint32_t));
+    lx->gfirst = vg_malloc(lx->mem, (lx->nword_base + 1) * sizeof(uint32_t));
+    lx->wdate = vg_malloc(lx->mem, lx->nword_base + 1);
+    if (!lx->gfirst || !lx->wdate)
+        return VG_ENOMEM;
+    memset(lx->gfirst, 0, (lx->nword_base + 1) * sizeof(uint32_t));
+    memset(lx->wdate, 0, lx->nword_base + 1);
     for (int c = 0; c < VG_G_COUNT; c++)
-        for (uint32_t i = lx->gstart[c]; i < lx->gend[c]; i++)
-            if (lx->gseq[i] && (i == lx->gstart[c] || !lx->gseq[i - 1]) && !lx->gseq[i + 1])
+        for (uint32_t i = lx->gstart[c]; i < lx->gend[c]; i++) {
+            if (!lx->gseq[i] || !(i == lx->gstart[c] || !lx->gseq[i - 1]))
+                continue;
+            lx->gfirst[lx->gseq[i]] |= 1u << c;
+            if (!lx->gseq[i + 1])
                 lx->gword[lx->gseq[i]] |= 1u << c;
+        }
+    for (size_t i = 0; i < offsetof(vg_dates, rel_off) / sizeof(uint32_t); i++)
+        if (dates[i] && dates[i] < lx->nword_base)
+            lx->wdate[dates[i]] = 1;
+    /* each pattern's "file:line", once, for the events that cite it */
+    for (size_t i = 0; i < lx->npat; i++) {
+        char rule[300];
+        int k = snprintf(rule, sizeof rule, "%s:%u", lx->pool.p + (uintptr_t)lx->files[lx->pat[i].file],
+                         (unsigned)lx->pat[i].line);
+        if (!(lx->pat[i].rule = pool_add(lx, rule, (size_t)(k < (int)sizeof rule ? k : (int)sizeof rule - 1))))
+            return VG_ENOMEM;
+    }
     /* phrases by first word, longest first */
     if ((rc = csr(lx->mem, nw + 1, lx->nph, ph_key, lx, &lx->ph_first_off, &lx->ph_first)) != VG_OK)
         return rc;
@@ -1032,6 +1053,8 @@ void vg_lexicon_free(vg_lexicon *lx)
     vg_free(m, lx->np);
     vg_free(m, lx->gseq);
     vg_free(m, lx->gword);
+    vg_free(m, lx->gfirst);
+    vg_free(m, lx->wdate);
     vg_free(m, lx->lemma_cls);
     vg_buf_release(&lx->pool);
     memset(lx, 0, sizeof *lx);
