@@ -109,8 +109,20 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
     g->end = v + 1;
     unsigned f = feats_of(s, v, lemma);
     int etre = 0, avoir = 0, ete = 0, modal = 0, to = 0;
-    for (size_t j = v; j > 0 && v - j < 6;) {
+    size_t anchor = v; /* where the walk left stands: the verb, or an auxiliary before an incise */
+    for (size_t j = v; j > 0 && anchor - j < 6;) {
         j--;
+        if (tok_c0(s, j) == ',' && j == anchor - 1) {
+            /* « L'Algérie a, par la voix de son ministre, exprimé … »: an incise between the
+            ** auxiliary and its participle */
+            size_t k = j;
+            while (k > 0 && j - k < 14 && tok_c0(s, k - 1) != ',' && !hard_boundary(s, k - 1))
+                k--;
+            if (k > 1 && tok_c0(s, k - 1) == ',' && (vg_tok_aux(s, k - 2, 0) || vg_tok_aux(s, k - 2, 1))) {
+                j = anchor = k - 1; /* the walk goes on from the auxiliary, before the incise */
+                continue;
+            }
+        }
         if (s->ct[j].np >= 0) { /* an actor ends the group: « IS accused », not "is accused" */
             j++;
             g->start = j;
@@ -291,10 +303,14 @@ static int pronoun_np(sent_t *s, size_t i)
     int plural = strchr(key, 's') && (strstr(key, "ils") || strstr(key, "elles") || !strcmp(key, "they"));
     const char *code = !plural && c->last_person[0] ? c->last_person : c->last_subject;
     char here[16] = "";
-    if (!plural) /* a person named earlier in the same sentence comes first: « M. Le Drian …, où il » */
-        for (size_t k = 0; k < c->nnp; k++)
-            if (c->np[k].b <= i && c->np[k].kind == NP_PERSON && c->np[k].code[0] && usable(&c->np[k]))
-                vg_copy(here, sizeof here, c->np[k].code, SIZE_MAX);
+    if (!plural) { /* an actor named earlier in the same sentence comes first: « M. Le Drian …, où il »,
+                    ** « Le Pentagone a fait savoir qu'il … »; a person before any other */
+        for (int pass = 0; pass < 2 && !here[0]; pass++)
+            for (size_t k = 0; k < c->nnp; k++)
+                if (c->np[k].b <= i && (pass || c->np[k].kind == NP_PERSON) && c->np[k].code[0] &&
+                    usable(&c->np[k]) && c->np[k].kind != NP_PRONOUN)
+                    vg_copy(here, sizeof here, c->np[k].code, SIZE_MAX);
+    }
     if (here[0])
         code = here;
     if (!code[0])
@@ -496,6 +512,10 @@ static int find_by(sent_t *s, size_t from)
 static int slot_at(const sent_t *s, size_t pos, size_t win, int after_word, size_t *after)
 {
     for (size_t j = pos; j < s->nt && j <= pos + win; j++) {
+        if (is_quote(s, j)) { /* « sa "pleine solidarité" avec la Turquie »: quotes stay in the phrase */
+            win++;
+            continue;
+        }
         if (hard_boundary(s, j) || (j > pos && clause_word(s, j)))
             return -1;
         size_t r = vg_gram_at(s, j, VG_G_RECIP);
@@ -885,8 +905,9 @@ static vg_status emit_reciprocal(sent_t *s, size_t sentence, size_t trig, const 
     vg_coder *c = s->c;
     vg_status rc = VG_OK;
     int g = NP(s, src)->group;
-    /* consult, negotiate, sign (040 046 057) are symmetric: one event a pair, not two */
-    int sym = !strncmp(code, "040", 3) || !strncmp(code, "046", 3) || !strncmp(code, "057", 3);
+    /* consult, phone, negotiate, sign (040 041 046 057) are symmetric: one event a pair, not two */
+    int sym = !strncmp(code, "040", 3) || !strncmp(code, "041", 3) || !strncmp(code, "046", 3) ||
+              !strncmp(code, "057", 3);
     for (size_t a = 0; a < c->nnp && rc == VG_OK; a++)
         for (size_t b = sym ? a + 1 : 0; b < c->nnp && rc == VG_OK; b++)
             if (a != b && c->np[a].group == g && c->np[b].group == g && usable(&c->np[a]) && usable(&c->np[b]))
@@ -997,11 +1018,12 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
                 if (tgt == src)
                     tgt = -1;
             }
-        } else if (src < 0) {
+        } else {
             /* a trigger noun that is the object of a trigger verb (« condamne les frappes contre X »)
             ** is that verb's event, not one of its own */
-            size_t gov;
-            src = noun_source(s, i, &gov);
+            size_t gov = SIZE_MAX;
+            if (src < 0)
+                src = noun_source(s, i, &gov);
             if (gov != SIZE_MAX && fired[gov])
                 continue;
             int under = 0; /* "accusing Russia of … hacker attacks": inside another trigger's object */
@@ -1047,8 +1069,6 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
         if (NP(s, src)->kind == NP_PRONOUN || NP(s, src)->needs_country || NP(s, tgt)->needs_country)
             conf -= 0.2f;
         rc = emit_groups(s, sentence, i, best, code, src, tgt, conf > 0.95f ? 0.95f : conf);
-        if (rc == VG_OK && !strcmp(code, "041")) /* a telephone call is a discussion both sides hold */
-            rc = emit_groups(s, sentence, i, best, code, tgt, src, conf > 0.95f ? 0.95f : conf);
     }
     return rc;
 }
