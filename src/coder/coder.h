@@ -99,7 +99,13 @@ vg_status vg_when_find(sent_t *s);
 /* Token helpers shared by np.c and match.c. */
 static inline int tok_is(const sent_t *s, size_t i, vg_gclass c)
 {
-    return i < s->nt && vg_lex_is(s->lx, s->ct[i].w, c);
+    if (i >= s->nt || !vg_lex_is(s->lx, s->ct[i].w, c))
+        return 0;
+    /* keys drop accents, and French « à » (a place, a recipient) folds onto « a » (has): the
+    ** locative needs its accent */
+    if (c == VG_G_LOC && s->fr && s->t[i].keylen == 1 && s->t[i].key[0] == 'a')
+        return (unsigned char)s->text[s->t[i].start] == 0xC3;
+    return 1;
 }
 static inline char tok_c0(const sent_t *s, size_t i)
 {

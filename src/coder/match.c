@@ -750,6 +750,11 @@ static vg_status emit(sent_t *s, size_t sentence, size_t trig, const vg_pattern 
         vg_copy(tc, sizeof tc, reply_to, SIZE_MAX);
     if (!sc[0] || !tc[0] || !strcmp(sc, tc))
         return VG_OK;
+    /* what is said to the press ("told Reuters", « a déclaré à l'AFP ») is how news is reported, not
+    ** an event between two actors */
+    size_t tl = strlen(tc);
+    if (!strncmp(code, "01", 2) && tl >= 6 && !strcmp(tc + tl - 3, "MED"))
+        return VG_OK;
     /* a country's government acting on the country as a whole (USAGOV → USA, « Kerry prône une
     ** coopération entre Américains et Russes ») is no event between two actors */
     if (!strncmp(sc, tc, 3) && (strlen(tc) == 3 || strlen(sc) == 3) &&

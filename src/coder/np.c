@@ -232,7 +232,14 @@ vg_status vg_np_find(sent_t *s)
         while (a > 0 && tok_is(s, a - 1, VG_G_DET))
             a--;
         int placeable = head->kind == VG_PH_CITY || ((np->kind == NP_COUNTRY || np->kind == NP_CAPITAL) && !np->role[0]);
-        if (placeable && ((a > 0 && tok_is(s, a - 1, VG_G_LOC)) || (a > 1 && vg_gram_at(s, a - 2, VG_G_LOC) == 2)))
+        /* the locative may stand a few words before: « dans le sud du Liban », "in northwest Nigeria" */
+        size_t lb = a;
+        while (lb > 0 && a - lb < 4 && s->ct[lb - 1].np < 0 && !tok_is(s, lb - 1, VG_G_LOC) &&
+               (tok_is(s, lb - 1, VG_G_DET) || tok_is(s, lb - 1, VG_G_OF) ||
+                (s->t[lb - 1].kind == VG_TOK_WORD && !s->ct[lb - 1].nvf && !(s->t[lb - 1].flags & VG_TOKF_CAP))))
+            lb--;
+        if (placeable && ((lb > 0 && tok_is(s, lb - 1, VG_G_LOC)) || (a > 0 && tok_is(s, a - 1, VG_G_LOC)) ||
+                          (a > 1 && vg_gram_at(s, a - 2, VG_G_LOC) == 2)))
             np->place = np->loc = 1; /* à Moscou, près de Gao */
         else if (head->kind == VG_PH_CITY)
             np->place = 1;
