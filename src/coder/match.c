@@ -265,9 +265,9 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
 }
 
 /* The intention of an act (CAMEO 03x): « va rencontrer » → 036, "pledged to send aid" → 033. An
-** announced show of force or cut in relations (15x, 16x: « déploiera des soldats », "will impose
-** sanctions") is coded as the act, as news codes it; announced violence (17x-20x) is not coded
-** here (threats are patterns of their own): NULL. */
+** announced rejection, threat, protest, show of force or cut in relations (12x-16x: "vowed to
+** boycott", « déploiera des soldats », "will impose sanctions") is coded as the act, as news codes
+** it; announced violence (17x-20x) is not coded here (threats are patterns of their own): NULL. */
 static const char *intent_code(const char *code)
 {
     static const struct { const char *from, *to; } map[] = {
@@ -277,7 +277,8 @@ static const char *intent_code(const char *code)
         { "081", "0351" }, { "082", "0352" }, { "084", "0353" }, { "085", "0354" }, { "086", "0355" },
         { "087", "0356" }, { "08", "035" }, { "057", "030" }, { "05", "032" }, { "04", "036" },
     };
-    if (!strncmp(code, "03", 2) || !strncmp(code, "15", 2) || !strncmp(code, "16", 2))
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root == 3 || (root >= 12 && root <= 16))
         return code;
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (!strncmp(code, map[i].from, strlen(map[i].from)))
