@@ -113,7 +113,7 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
     for (size_t j = v; j > 0 && anchor - j < 6;) {
         j--;
         if (tok_c0(s, j) == ',' && j == anchor - 1) {
-            /* « L'Algérie a, par la voix de son ministre, exprimé … »: an incise between the
+            /* « Le Maroc a, dans un communiqué, exprimé … »: an incise between the
             ** auxiliary and its participle */
             size_t k = j;
             while (k > 0 && j - k < 14 && tok_c0(s, k - 1) != ',' && !hard_boundary(s, k - 1))
@@ -1032,7 +1032,7 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
                 src = noun_source(s, i, &gov);
             if (gov != SIZE_MAX && fired[gov])
                 continue;
-            int under = 0; /* "accusing Russia of … hacker attacks": inside another trigger's object */
+            int under = 0; /* "accused Iran of funding militia attacks": inside another trigger's object */
             for (size_t j = i; j > 0 && i - j < 16 && !under;) {
                 j--;
                 if (hard_boundary(s, j) || (clause_word(s, j) && !is_comma(s, j)))

@@ -127,7 +127,7 @@ static int joins(const sent_t *s, const np_t *np, const mention *m, const mentio
                 return 0;
         return 1;
     }
-    /* Turkey's Foreign Minister, Venezuela's main opposition */
+    /* Turkey's Foreign Minister, Chile's main opposition */
     if (!s->fr && g >= 1 && g <= 3 && pk == VG_PH_AGENT &&
         (qk == VG_PH_NAME || qk == VG_PH_CAPITAL || qk == VG_PH_ACTOR)) {
         const vg_token *t = &s->t[np->b];
@@ -220,7 +220,7 @@ vg_status vg_np_find(sent_t *s)
                s->ct[np->a - 1].np < 0)
             np->a--;
         /* an agent followed by a name the dictionaries do not know: « le ministre Ahmed Attaf »,
-        ** "Foreign Minister Cho Tae-yul" — the name belongs to the actor */
+        ** "Defence Minister Lee Sang-min" — the name belongs to the actor */
         if (np->kind == NP_AGENT)
             while (np->b < s->nt && (s->t[np->b].flags & VG_TOKF_CAP) && s->t[np->b].kind == VG_TOK_WORD &&
                    !s->ct[np->b].w && s->ct[np->b].np < 0 && (k + 1 >= c->nnp || np->b < c->np[k + 1].a))
@@ -232,7 +232,7 @@ vg_status vg_np_find(sent_t *s)
         while (a > 0 && tok_is(s, a - 1, VG_G_DET))
             a--;
         int placeable = head->kind == VG_PH_CITY || ((np->kind == NP_COUNTRY || np->kind == NP_CAPITAL) && !np->role[0]);
-        /* the locative may stand a few words before: « dans le sud du Liban », "in northwest Nigeria" */
+        /* the locative may stand a few words before: « dans le nord du Mali », "in eastern Chad" */
         size_t lb = a;
         while (lb > 0 && a - lb < 4 && s->ct[lb - 1].np < 0 && !tok_is(s, lb - 1, VG_G_LOC) &&
                (tok_is(s, lb - 1, VG_G_DET) || tok_is(s, lb - 1, VG_G_OF) ||
