@@ -182,6 +182,8 @@ static int coordinated(const sent_t *s, const np_t *x, const np_t *y)
             coord = 1;
             continue;
         }
+        if (coord && s->t[i].kind == VG_TOK_WORD && !s->ct[i].w && !s->ct[i].nvf && !(s->t[i].flags & VG_TOKF_CAP))
+            continue; /* an adjective of the second: "the army and pro-Kremlin militias" */
         return 0;
     }
     return coord ? 1 : 2; /* 2: commas only, a list if a coordination follows */
