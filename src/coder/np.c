@@ -42,6 +42,8 @@ static int match_at(const sent_t *s, size_t i, uint32_t *ph_out)
                 break;
             if ((p->cs >> j & 1) && !caps(s, i + j))
                 break;
+            if ((p->capw >> j & 1) && !(s->t[i + j].flags & VG_TOKF_CAP))
+                break;
         }
         if (j == p->nw) {
             *ph_out = cand[k];

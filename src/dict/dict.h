@@ -56,6 +56,7 @@ typedef struct {
     uint8_t kind;    /* vg_phkind */
     uint8_t nw;      /* words */
     uint16_t cs;     /* bit i: word i is matched case-sensitively (an acronym) */
+    uint16_t capw;   /* bit i: word i of a proper name is capitalised, and must be in text too */
     uint32_t words;  /* offset into wseq: nw base word ids */
     uint32_t surf;   /* offset into the string pool: the phrase as written (for cs words) */
     uint32_t roles;  /* offset into roles; nroles entries (actors) */

@@ -192,6 +192,9 @@ static vg_status add_phrase(ld *d, vg_phkind kind, const char *s, size_t n, cons
         lx->wseq[lx->nwseq++] = id;
         if (acronym(s + t->start, t->end - t->start))
             p->cs |= (uint16_t)(1u << i);
+        /* "Russia Today" is not "Russia today", "Chad" not "chad": names keep their capitals */
+        if ((t->flags & VG_TOKF_CAP) && kind != VG_PH_AGENT && kind != VG_PH_ADJ && kind != VG_PH_PEOPLE)
+            p->capw |= (uint16_t)(1u << i);
         int head = (infl == INFL_PLURAL_LAST || infl == INFL_ADJ) ? i == nw - 1
                    : infl == INFL_PLURAL_FIRST                    ? i == 0
                                                                   : 0;
