@@ -655,6 +655,8 @@ static void context_country(const sent_t *s, int self, char out[4])
     for (size_t k = 0; k < c->nnp; k++) /* the country coordinated with it: « Kiev et les séparatistes »;
                                          ** not a counterpart's ("X and his Japanese counterpart") */
         if (c->np[k].country[0] && !c->np[k].attrib && !c->np[k].place && c->np[k].group == c->np[self].group &&
+            (c->np[k].kind == NP_COUNTRY || c->np[k].kind == NP_CAPITAL || c->np[k].kind == NP_SEAT ||
+             (c->np[k].kind == NP_AGENT && !strcmp(c->np[k].role, "GOV"))) &&
             !counterpart(s, &c->np[k])) {
             vg_copy(out, 4, c->np[k].country, SIZE_MAX);
             return;
@@ -1061,7 +1063,7 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             rc = emit_reciprocal(s, sentence, i, best, code, src);
             continue;
         }
-        if (src >= 0 && tgt < 0 && reciprocal(code)) {
+        if (src >= 0 && tgt < 0 && reciprocal(code) && !bg.passive) {
             /* « X et Y se sont affrontés », "X and Y signed a deal": each acts on the other */
             rc = emit_reciprocal(s, sentence, i, best, code, src);
             continue;
