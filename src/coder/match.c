@@ -1032,10 +1032,10 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             size_t gov = SIZE_MAX;
             if (src < 0)
                 src = noun_source(s, i, &gov);
-            if (gov != SIZE_MAX && fired[gov])
+            if (gov != SIZE_MAX && fired[gov] && i - gov < 8)
                 continue;
             int under = 0; /* "accused Iran of funding militia attacks": inside another trigger's object */
-            for (size_t j = i; j > 0 && i - j < 16 && !under;) {
+            for (size_t j = i; j > 0 && i - j < 8 && !under;) { /* its object, not a later adjunct */
                 j--;
                 if (hard_boundary(s, j) || (clause_word(s, j) && !is_comma(s, j)))
                     break;
@@ -1063,7 +1063,7 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             rc = emit_reciprocal(s, sentence, i, best, code, src);
             continue;
         }
-        if (src >= 0 && tgt < 0 && reciprocal(code) && !bg.passive) {
+        if (src >= 0 && tgt < 0 && reciprocal(code) && !bg.passive && best->verb) {
             /* « X et Y se sont affrontés », "X and Y signed a deal": each acts on the other */
             rc = emit_reciprocal(s, sentence, i, best, code, src);
             continue;

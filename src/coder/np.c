@@ -253,6 +253,12 @@ vg_status vg_np_find(sent_t *s)
                 np->attrib = 1;
         if (np->kind == NP_AGENT && !np->country[0])
             np->needs_country = 1;
+        /* a name inside a longer proper name the dictionaries do not know: "Asia Pacific Economic
+        ** Cooperation", « le Washington Post » name neither Asia nor Washington */
+        if ((head->kind == VG_PH_NAME || head->kind == VG_PH_CAPITAL || head->kind == VG_PH_CITY) &&
+            np->b - np->a == head->nw && np->b < s->nt && (s->t[np->b].flags & VG_TOKF_CAP) &&
+            s->t[np->b].kind == VG_TOK_WORD && !s->ct[np->b].w && (s->t[np->b].flags & VG_TOKF_SPACE))
+            np->place = np->attrib = 1;
         /* a lone agent word used as an adjective is no actor: after its noun in French
         ** (« coopération militaire »), before it in English ("military aid"); only the words of the
         ** adj-agent class, since « positions rebelles », "rebel positions" do name the rebels */
