@@ -540,12 +540,17 @@ static int slot_at(const sent_t *s, size_t pos, size_t win, int after_word, size
     return -1;
 }
 
-static int word_at(const sent_t *s, size_t pos, size_t win, const vg_pel *e, size_t *after)
+static int word_at(const sent_t *s, size_t pos, size_t win, const vg_pel *e, const vg_pel *next, size_t *after)
 {
     for (size_t j = pos; j < s->nt && j <= pos + win; j++) {
         if (hard_boundary(s, j) && !is_quote(s, j)) /* « un "cessez-le-feu unilatéral" » */
             return 0;
         if (s->ct[j].w == e->id && (!e->cs || s->text[s->t[j].start] == s->lx->pool.p[e->surf])) {
+            /* "said to withdraw" is no "say to X": an English "to" before an infinitive is not the
+            ** preposition a pattern asks for */
+            if (!s->fr && !strcmp(s->t[j].key, "to") && j + 1 < s->nt && s->ct[j + 1].np < 0 &&
+                (feats_of(s, j + 1, UINT32_MAX) & VG_VF_INF) && !(next && next->kind == VG_PE_WORD))
+                continue; /* (unless the pattern itself goes on with a word: "threaten to impose") */
             *after = j + 1;
             return 1;
         }
@@ -594,7 +599,7 @@ static int try_pattern(const sent_t *s, size_t i, const vg_pattern *p, size_t gs
             win = GAP_WINDOW;
             continue;
         case VG_PE_WORD:
-            if (!word_at(s, pos, win, e, &after)) {
+            if (!word_at(s, pos, win, e, k + 1 < p->nel ? &el[k + 1] : NULL, &after)) {
                 int first = 1; /* only gaps between the verb and this word */
                 for (int q = p->head + 1; q < k; q++)
                     first &= el[q].kind == VG_PE_GAP;
