@@ -18,7 +18,6 @@ typedef struct {
     const vg_vform *vf;   /* verb forms, or NULL */
     uint16_t nvf;
     int16_t np;           /* index of the noun phrase covering it, -1 */
-    uint8_t boundary;     /* punctuation or word that ends a clause */
 } ctok;
 
 enum { /* noun phrase kinds, by what names the actor */

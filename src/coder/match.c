@@ -170,7 +170,7 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
         g->end = ++k;
     }
     if (k < s->nt && (tok_is(s, k, VG_G_NEG_POST) || (!s->fr && tok_is(s, k, VG_G_NEG_PRE))))
-        g->neg |= s->fr ? (g->start < v && tok_is(s, g->start, VG_G_NEG_PRE)) || 1 : 1;
+        g->neg = 1; /* « ne respecte pas », "respected not" */
     if (f & VG_VF_COND)
         g->hypo = 1;
     /* « a fait savoir qu'il déploierait »: a conditional after « que » is the future of reported
@@ -579,16 +579,13 @@ static int try_pattern(const sent_t *s, size_t i, const vg_pattern *p, size_t gs
     m->score = 1;
     m->recip = 0;
     m->src = m->tgt = -1;
-    /* before the head: {S} (found by rule) and a reflexive pronoun */
+    /* before the head: {S} (found by rule) and a reflexive pronoun; the loader makes the first word
+    ** of a nominal pattern its head, so no word stands before it */
     for (int k = 0; k < p->head; k++) {
         if (el[k].kind == VG_PE_REFL && !refl)
             return 0;
         if (el[k].kind == VG_PE_REFL)
             m->score++;
-        if (el[k].kind == VG_PE_TGT || el[k].kind == VG_PE_WORD) { /* nominal: {T} de …, leftwards */
-            if (el[k].kind == VG_PE_WORD)
-                return 0; /* words before a nominal head are not supported: the loader makes them heads */
-        }
     }
     size_t pos = i + 1, win = WINDOW;
     for (int k = p->head + 1; k < p->nel; k++) {

@@ -109,7 +109,6 @@ static vg_status tokenize(ld *d, const char *s, size_t n)
     vg_status rc = vg_tokenize(d->lx->mem, d->text, s, n, &d->toks, &d->keys, &d->invalid);
     if (rc != VG_OK)
         return rc;
-    size_t nk = d->keys.n;
     for (size_t i = 0; i + 1 < d->toks.n; i++) {
         vg_token *a = &d->toks.v[i], *b = &d->toks.v[i + 1];
         if (a->kind != VG_TOK_WORD || b->kind != VG_TOK_PUNCT || b->start != a->end || b->keylen != 1 ||
@@ -127,7 +126,6 @@ static vg_status tokenize(ld *d, const char *s, size_t n)
         memmove(b, b + 1, (d->toks.n - i - 2) * sizeof *b);
         d->toks.n--;
     }
-    (void)nk;
     vg_tok_fix_keys(&d->toks, &d->keys);
     return VG_OK;
 }
