@@ -112,10 +112,10 @@ fuzz-build: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 build/fuzz/obj/src/dict/codebook.o: $(GEN)
 build/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(Q)clang $(CSTD) $(WARN) -O1 -g $(INC) $(DEFS) $(PKG_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
+	$(Q)clang $(CSTD) $(WARN) -O1 -g $(INC) $(DEFS) $(PKG_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -MMD -MP -c $< -o $@
 build/fuzz/obj/%.o: %.cc
 	@mkdir -p $(dir $@)
-	$(Q)clang++ -std=c++11 -O1 -g $(INC) -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
+	$(Q)clang++ -std=c++11 -O1 -g $(INC) -fsanitize=fuzzer-no-link,address,undefined -MMD -MP -c $< -o $@
 build/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
 	$(Q)clang $(CSTD) $(WARN) -O1 -g $(INC) $(DEFS) -fsanitize=fuzzer,address,undefined $< $(FUZZ_LIB_OBJ) -o $@ $(PKG_LIBS)
 fuzz-run: fuzz-build
@@ -139,4 +139,4 @@ $(BUILD)/bench/%: bench/%.c $(BUILD)/libvigie.a
 clean:
 	rm -rf build
 
--include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD)/obj build/fuzz/obj -name '*.d' 2>/dev/null)
