@@ -244,6 +244,8 @@ static vg_status add_lemma(ld *d, const char *word, size_t n, uint32_t *lemma)
         low[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] + 32 : word[i]);
     low[n] = 0;
     size_t k = vg_fold(low, n, key, sizeof key);
+    if (k >= sizeof key)
+        return fail(d, "verb \"%.40s\" too long", word);
     vg_status rc = vg_strset_add(lx->lemmas, key, k);
     if (rc != VG_OK)
         return rc;

@@ -40,6 +40,8 @@ static void count_function_words(const vg_langdata *fr, const vg_langdata *en, c
         if (i - a >= sizeof key)
             continue;
         size_t k = vg_fold(s + a, i - a, key, sizeof key);
+        if (k >= sizeof key)
+            continue; /* folding can lengthen a word (ligatures, compatibility forms) */
         *nfr += vg_strset_has(fr->funcwords, key, k);
         *nen += vg_strset_has(en->funcwords, key, k);
     }
