@@ -373,6 +373,11 @@ static int find_subject(sent_t *s, size_t start)
     for (size_t j = start, steps = 0; j > 0 && steps < SUBJ_REACH; steps++) {
         j--;
         if (is_quote(s, j)) {
+            /* a quotation opened just before the verb belongs to its clause: `it "strongly
+            ** denounces" …`; one closed just before is its object: « … », a déclaré X */
+            int opens = (s->t[j].flags & VG_TOKF_SPACE) && j + 1 < s->nt && !(s->t[j + 1].flags & VG_TOKF_SPACE);
+            if (!passed && opens)
+                continue;
             if (!passed)
                 return -1;
             j = quote_open(s, j);
