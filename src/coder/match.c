@@ -383,6 +383,18 @@ static int find_subject(sent_t *s, size_t start)
             j = quote_open(s, j);
             continue;
         }
+        if (tok_c0(s, j) == ')') { /* a parenthesis is crossed whole: « la CEDEAO (…), a … » */
+            size_t k = j;
+            while (k > 0 && j - k < 12 && tok_c0(s, k) != '(')
+                k--;
+            if (tok_c0(s, k) == '(') {
+                if (k > 0 && s->ct[k - 1].np >= 0 && usable(&c->np[s->ct[k - 1].np]) && !passed)
+                    return s->ct[k - 1].np;
+                j = k;
+                passed = 1;
+                continue;
+            }
+        }
         if (hard_boundary(s, j))
             return -1;
         if (!is_comma(s, j))
