@@ -26,6 +26,7 @@ typedef struct {
     size_t start, end;  /* the verb group: auxiliaries, negation, reflexive … verb [clitic] */
     int passive, neg, hypo, governed, refl, clitic_subj;
     int intent; /* an announced intention: future, « va rencontrer », "agreed to meet" */
+    int refused; /* « a refusé de négocier », "refused to meet": CAMEO's 12x */
     size_t clitic_at; /* the subject clitic's token, when clitic_subj */
 } vgroup;
 
@@ -252,6 +253,13 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
                 g->governed = 0;
                 g->start = gv;
             }
+        } else if (vg_tok_lemma_in(s, gv, VG_G_REFUSE)) {
+            vgroup h;
+            read_group(s, gv, UINT32_MAX, &h);
+            g->governed = h.governed;
+            g->refused = !h.neg; /* « n'a pas refusé de » is no refusal */
+            g->start = h.start;
+            g->hypo |= h.hypo;
         } else if (vg_tok_lemma_in(s, gv, VG_G_INTENT)) {
             vgroup h;
             read_group(s, gv, UINT32_MAX, &h);
@@ -262,6 +270,22 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
             g->hypo |= h.hypo;
         }
     }
+}
+
+/* The refusal of an act (CAMEO 12x): "refused to meet" → 125, « a refusé de libérer » → 1243;
+** NULL when CAMEO has no rejection for it. */
+static const char *refusal_code(const char *code)
+{
+    static const struct { const char *from, *to; } map[] = {
+        { "061", "1211" }, { "062", "1212" }, { "063", "1213" }, { "064", "1214" }, { "06", "121" },
+        { "071", "1221" }, { "072", "1222" }, { "073", "1223" }, { "074", "1224" }, { "07", "122" },
+        { "081", "1241" }, { "082", "1242" }, { "084", "1243" }, { "085", "1244" }, { "086", "1245" },
+        { "087", "1246" }, { "08", "124" }, { "04", "125" }, { "057", "127" }, { "05", "120" }, { "03", "120" },
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (!strncmp(code, map[i].from, strlen(map[i].from)))
+            return map[i].to;
+    return NULL;
 }
 
 /* The intention of an act (CAMEO 03x): « va rencontrer » → 036, "pledged to send aid" → 033. An
@@ -1020,8 +1044,12 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
         const char *code = best->code;
         if (bg.hypo || bg.governed)
             continue;
-        if (bg.intent && !(code = intent_code(code)))
+        if (bg.refused) {
+            if (!(code = refusal_code(code)))
+                continue;
+        } else if (bg.intent && !(code = intent_code(code))) {
             continue;
+        }
         if (bg.neg) {
             if (!best->negcode[0])
                 continue;
