@@ -989,8 +989,8 @@ static void remember_subject(sent_t *s, int n)
         return;
     vg_copy(c->last_subject, sizeof c->last_subject, code, SIZE_MAX);
     const np_t *np = NP(s, n);
-    const char *last = s->t[np->b - 1].key; /* a plural agent (« les ministres ») is no « il » */
-    if (np->kind == NP_PERSON || (np->kind == NP_AGENT && last[strlen(last) - 1] != 's'))
+    const vg_token *lt = &s->t[np->b - 1]; /* a plural agent (« les ministres ») is no « il » */
+    if (np->kind == NP_PERSON || (np->kind == NP_AGENT && lt->keylen && lt->key[lt->keylen - 1] != 's'))
         vg_copy(c->last_person, sizeof c->last_person, code, SIZE_MAX);
 }
 
