@@ -184,7 +184,8 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
                 break;
             if (!strcmp(s->t[j].key, "si") || vg_gram_at(s, j, VG_G_COND) > 1)
                 si = 1;
-            if ((!strcmp(s->t[j].key, "que") || !strcmp(s->t[j].key, "qu'")) && !si && j > 0 && s->ct[j - 1].nvf) {
+            if ((!strcmp(s->t[j].key, "que") || !strcmp(s->t[j].key, "qu'")) && !si && j > 0 &&
+                s->t[j - 1].kind == VG_TOK_WORD && s->ct[j - 1].np < 0) { /* « a fait savoir qu' » */
                 g->hypo = 0;
                 g->intent = 1;
                 break;
@@ -485,7 +486,7 @@ static int noun_source(sent_t *s, size_t i, size_t *gov)
 }
 
 /* The object: the first actor after the verb group, within its clause. */
-static int find_object(sent_t *s, size_t from, int skip_by)
+static int find_object(sent_t *s, size_t from, int skip_by, int loc_ok)
 {
     vg_coder *c = s->c;
     size_t reach = OBJ_REACH;
@@ -516,7 +517,8 @@ static int find_object(sent_t *s, size_t from, int skip_by)
             return -1;
         int n = s->ct[j].np;
         if (n >= 0) {
-            if (usable_object(&c->np[n]) && !(skip_by && j > 0 && tok_is(s, c->np[n].a - (c->np[n].a > 0), VG_G_BY)))
+            if ((usable_object(&c->np[n]) || (loc_ok && c->np[n].place && !c->np[n].attrib)) &&
+                !(skip_by && j > 0 && tok_is(s, c->np[n].a - (c->np[n].a > 0), VG_G_BY)))
                 return n;
             j = c->np[n].b - 1;
             continue;
@@ -551,7 +553,7 @@ static int find_by(sent_t *s, size_t from)
 
 /* Next NP starting within win tokens of pos (determiners and adjectives may precede it). A place
 ** (« à Alger ») fills a slot only right after a word of the pattern (`se rendre à {T}`). */
-static int slot_at(const sent_t *s, size_t pos, size_t win, int after_word, size_t *after)
+static int slot_at(const sent_t *s, size_t pos, size_t win, int after_word, int loc_ok, size_t *after)
 {
     for (size_t j = pos; j < s->nt && j <= pos + win; j++) {
         if (is_quote(s, j)) { /* « sa "pleine solidarité" avec la Turquie »: quotes stay in the phrase */
@@ -570,7 +572,7 @@ static int slot_at(const sent_t *s, size_t pos, size_t win, int after_word, size
             const np_t *np = &s->c->np[n];
             if (np->attrib)
                 return -1;
-            if (np->place && np->loc && !(after_word && j <= pos + 2)) {
+            if (np->place && np->loc && !loc_ok && !(after_word && j <= pos + 2)) {
                 j = np->b - 1;
                 continue;
             }
@@ -648,7 +650,9 @@ static int try_pattern(const sent_t *s, size_t i, const vg_pattern *p, size_t gs
             break;
         case VG_PE_SRC:
         case VG_PE_TGT: {
-            int n = slot_at(s, pos, win, k > p->head + 1 && el[k - 1].kind == VG_PE_WORD, &after);
+            /* a deployment or a visit acts on the place it goes to (« à la frontière mexicaine ») */
+            int loc_ok = !strncmp(p->code, "15", 2) || !strncmp(p->code, "042", 3);
+            int n = slot_at(s, pos, win, k > p->head + 1 && el[k - 1].kind == VG_PE_WORD, loc_ok, &after);
             if (n == -2) {
                 m->recip = 1;
                 break;
@@ -1067,9 +1071,12 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             } else {
                 src = subj;
                 if (src < 0 && vg_tok_lemma_in(s, i, VG_G_SPEECH)) /* « … », a déclaré le porte-parole */
-                    src = find_object(s, bg.end, 0);
+                    src = find_object(s, bg.end, 0, 0);
+                /* a deployment or a visit acts on the place it goes to: « déploiera des soldats à la
+                ** frontière mexicaine », "visited Moscow" */
+                int loc_ok = !strncmp(best->code, "15", 2) || !strncmp(best->code, "042", 3);
                 if (tgt < 0)
-                    tgt = find_object(s, bg.end, 1);
+                    tgt = find_object(s, bg.end, 1, loc_ok);
                 if (tgt == src)
                     tgt = -1;
             }
