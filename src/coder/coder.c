@@ -79,6 +79,7 @@ vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *inf
             t->w = vg_lex_word(lx, k->key, k->keylen);
             t->nvf = (uint16_t)vg_lex_vforms(lx, k->key, k->keylen, &t->vf);
             t->np = -1;
+            t->skip = 0;
             if (s.fr && k->keylen == 1 && k->key[0] == 'a' && (unsigned char)text[k->start] == 0xC3)
                 t->nvf = 0; /* « à » is no form of avoir: keys drop the accent that tells them apart */
         }

@@ -18,6 +18,7 @@ typedef struct {
     const vg_vform *vf;   /* verb forms, or NULL */
     uint16_t nvf;
     int16_t np;           /* index of the noun phrase covering it, -1 */
+    uint8_t skip;         /* part of a time expression: patterns read through it */
 } ctok;
 
 enum { /* noun phrase kinds, by what names the actor */

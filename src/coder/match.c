@@ -555,12 +555,17 @@ static int find_by(sent_t *s, size_t from)
 ** (« à Alger ») fills a slot only right after a word of the pattern (`se rendre à {T}`). */
 static int slot_at(const sent_t *s, size_t pos, size_t win, int after_word, int loc_ok, size_t *after)
 {
+    size_t first = pos; /* where the slot's words begin, after a time expression */
     for (size_t j = pos; j < s->nt && j <= pos + win; j++) {
-        if (is_quote(s, j)) { /* « sa "pleine solidarité" avec la Turquie »: quotes stay in the phrase */
+        if (is_quote(s, j) || s->ct[j].skip) { /* « sa "pleine solidarité" avec la Turquie »: quotes stay in the phrase */
             win++;
+            if (first == j)
+                first++;
             continue;
         }
-        if (hard_boundary(s, j) || (j > pos && clause_word(s, j)))
+        /* right after the verb, or after its time adverb, "to" goes on with the verb's complement;
+        ** « a menacé mercredi que … » opens a clause all the same */
+        if (hard_boundary(s, j) || (j > pos && clause_word(s, j) && !(j == first && !strcmp(s->t[j].key, "to"))))
             return -1;
         size_t r = vg_gram_at(s, j, VG_G_RECIP);
         if (r) { /* "each other" fills the slot: the subjects act on one another */
@@ -586,6 +591,10 @@ static int slot_at(const sent_t *s, size_t pos, size_t win, int after_word, int 
 static int word_at(const sent_t *s, size_t pos, size_t win, const vg_pel *e, const vg_pel *next, size_t *after)
 {
     for (size_t j = pos; j < s->nt && j <= pos + win; j++) {
+        if (s->ct[j].skip) { /* a time expression */
+            win++;
+            continue;
+        }
         if (hard_boundary(s, j) && !is_quote(s, j)) /* « un "cessez-le-feu unilatéral" » */
             return 0;
         if (s->ct[j].w == e->id && (!e->cs || s->text[s->t[j].start] == s->lx->pool.p[e->surf])) {

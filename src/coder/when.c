@@ -57,6 +57,18 @@ static int days_in_month(int y, int m)
     return m == 2 && (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : dm[m - 1];
 }
 
+/* "threatened on Wednesday (Nov 13) to retaliate", « a annoncé le 13 novembre son retrait »:
+** a time expression, with its preposition or brackets, stands outside the patterns */
+static void mark(sent_t *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        s->ct[i].skip = 1;
+    if (a > 0 && s->ct[a - 1].np < 0 && (!strcmp(s->t[a - 1].key, "on") || !strcmp(s->t[a - 1].key, "le")))
+        s->ct[--a].skip = 1;
+    if (a > 0 && b < s->nt && s->t[a - 1].key[0] == '(' && s->t[b].key[0] == ')')
+        s->ct[a - 1].skip = s->ct[b].skip = 1;
+}
+
 static vg_status push(sent_t *s, int32_t day, size_t a, size_t b)
 {
     vg_coder *c = s->c;
@@ -67,6 +79,7 @@ static vg_status push(sent_t *s, int32_t day, size_t a, size_t b)
     c->when[c->nwhen].a = (uint32_t)a;
     c->when[c->nwhen].b = (uint32_t)b;
     c->nwhen++;
+    mark(s, a, b);
     return VG_OK;
 }
 
@@ -126,6 +139,10 @@ vg_status vg_when_find(sent_t *s)
             rc = push(s, day, a, b);
             continue;
         }
+        if (wd >= 0) { /* no publication date: no day, but still a time expression */
+            mark(s, i, i + 1);
+            continue;
+        }
         for (int k = 0; k < d->nrel && pub != VG_DAY_MIN; k++)
             if (d->rel[k] == w) {
                 rc = push(s, pub + d->rel_off[k], i, i + 1);
@@ -156,8 +173,10 @@ vg_status vg_when_find(sent_t *s)
         if (!day && !edge)
             continue; /* a month alone is no day */
         if (!year) {
-            if (pub == VG_DAY_MIN)
+            if (pub == VG_DAY_MIN) {
+                mark(s, a, b);
                 continue;
+            }
             int py, pm, pd;
             vg_civil_from_days(pub, &py, &pm, &pd);
             year = py;
