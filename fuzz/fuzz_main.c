@@ -9,22 +9,19 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static int replay(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    size_t n;
+    char *b = vg_read_file(path, &n);
+    if (!b) {
         fprintf(stderr, "cannot open %s\n", path);
         return 1;
     }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    uint8_t *b = malloc(n > 0 ? (size_t)n : 1);
-    size_t got = fread(b, 1, (size_t)n, f);
-    fclose(f);
-    LLVMFuzzerTestOneInput(b, got);
+    LLVMFuzzerTestOneInput((const uint8_t *)b, n);
     free(b);
     return 0;
 }

@@ -53,6 +53,10 @@ const char *vg_strset_get(const vg_strset *s, uint32_t id);
 size_t vg_strset_count(const vg_strset *s);
 void vg_strset_free(vg_strset *s);
 
+/* The whole file at path, NUL-terminated, its length in *n; free() it. NULL with errno set when it
+** cannot be opened, sized or allocated. Plain malloc: the callers are loaders, tests and replays. */
+char *vg_read_file(const char *path, size_t *n);
+
 /* Load a word list: one entry a line, '#' comments, surrounding blanks trimmed. Entries go through
 ** fold first when fold is true. Returns VG_EIO with a message in err on failure. */
 vg_status vg_strset_load(vg_strset *s, const char *path, bool fold, char *err, size_t errcap);

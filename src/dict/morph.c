@@ -43,27 +43,10 @@ struct vg_morph {
     size_t nirr, capirr, capfirst, capnext;
 };
 
-static char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long sz = ftell(f);
-    rewind(f);
-    char *b = malloc((size_t)sz + 1);
-    if (b) {
-        *n = fread(b, 1, (size_t)sz, f);
-        b[*n] = 0;
-    }
-    fclose(f);
-    return b;
-}
-
 /* The whole file, NUL-terminated (free it), or NULL with the reason in err. */
 static char *slurp_or_say(const char *path, size_t *n, char *err, size_t errcap)
 {
-    char *b = slurp(path, n);
+    char *b = vg_read_file(path, n);
     if (!b)
         snprintf(err, errcap, "%s: %s", path, strerror(errno));
     return b;

@@ -5,26 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core.h"
 #include "harness.h"
 #include "ingest.h"
 #include "vigie.h"
 
 static const vg_options text_only = { .flags = VG_OPT_TEXT_ONLY };
-
-static char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long sz = ftell(f);
-    rewind(f);
-    char *b = malloc((size_t)sz + 1);
-    *n = fread(b, 1, (size_t)sz, f);
-    b[*n] = 0;
-    fclose(f);
-    return b;
-}
 
 static char seed_path[4096], gold_path[4096];
 static vg_engine *E;
@@ -118,7 +104,7 @@ int main(int argc, char **argv)
     const char *sh = h_shared ? h_shared : "../shared";
     snprintf(seed_path, sizeof seed_path, "%s/seeds/000_d0a2cd9d53e88c14.txt", sh);
     snprintf(gold_path, sizeof gold_path, "%s/eval/seed-gold.jsonl", sh);
-    if (!(seed = slurp(seed_path, &seedn))) {
+    if (!(seed = vg_read_file(seed_path, &seedn))) {
         h_skip("seed", "../shared absent: seed segmentation not checked");
         return h_report();
     }
