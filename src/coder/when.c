@@ -63,7 +63,7 @@ static void mark(sent_t *s, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
         s->ct[i].skip = 1;
-    if (a > 0 && s->ct[a - 1].np < 0 && (!strcmp(s->t[a - 1].key, "on") || !strcmp(s->t[a - 1].key, "le")))
+    if (a > 0 && s->ct[a - 1].np < 0 && in4(s->lx->dates.at, s->ct[a - 1].w))
         s->ct[--a].skip = 1;
     if (a > 0 && b < s->nt && s->t[a - 1].key[0] == '(' && s->t[b].key[0] == ')')
         s->ct[a - 1].skip = s->ct[b].skip = 1;

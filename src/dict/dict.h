@@ -118,7 +118,7 @@ typedef enum {
 #define VG_DATE_ALTS 3
 typedef struct {
     uint32_t weekday[7][VG_DATE_ALTS], month[12][VG_DATE_ALTS];
-    uint32_t last[4], next[4], end[4], start[4];
+    uint32_t last[4], next[4], end[4], start[4], at[4];
     uint32_t rel[8];
     int rel_off[8];
     int nrel;

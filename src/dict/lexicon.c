@@ -682,7 +682,8 @@ static vg_status dates_line(ld *d, char **f, int nf)
     if (!strcmp(f[0], "rel"))
         return date_ids(d, f[1], dt->rel, 8, 1, dt->rel_off, &dt->nrel);
     uint32_t *slot = !strcmp(f[0], "last") ? dt->last : !strcmp(f[0], "next") ? dt->next
-                     : !strcmp(f[0], "end") ? dt->end : !strcmp(f[0], "start") ? dt->start : NULL;
+                     : !strcmp(f[0], "end") ? dt->end : !strcmp(f[0], "start") ? dt->start
+                     : !strcmp(f[0], "at") ? dt->at : NULL;
     if (!slot)
         return fail(d, "unknown class \"%.40s\"", f[0]);
     return date_ids(d, f[1], slot, 4, 1, NULL, &got);
