@@ -597,7 +597,9 @@ static int word_at(const sent_t *s, size_t pos, size_t win, const vg_pel *e, con
         }
         if (hard_boundary(s, j) && !is_quote(s, j)) /* « un "cessez-le-feu unilatéral" » */
             return 0;
-        if (s->ct[j].w == e->id && (!e->cs || s->text[s->t[j].start] == s->lx->pool.p[e->surf])) {
+        int verb = e->lemma != UINT32_MAX && s->ct[j].np < 0 &&
+                   (feats_of(s, j, e->lemma) & (VG_VF_INF | VG_VF_FUT | VG_VF_COND | VG_VF_SUBJ));
+        if (verb || (s->ct[j].w == e->id && (!e->cs || s->text[s->t[j].start] == s->lx->pool.p[e->surf]))) {
             /* "said to withdraw" is no "say to X": an English "to" before an infinitive is not the
             ** preposition a pattern asks for */
             if (!s->fr && !strcmp(s->t[j].key, "to") && j + 1 < s->nt && s->ct[j + 1].np < 0 &&
@@ -622,6 +624,23 @@ static int word_before(const sent_t *s, size_t gstart, const vg_pel *e)
             return 1;
     }
     return 0;
+}
+
+/* An apposition after the actor that fills a slot: « la visite du ministre belge, Paul X, au
+** Maroc », "the visit of Turkey's president, Recep Tayyip Erdogan, to Moscow" — a name between
+** commas, known or not. Returns the token after the closing comma, or at when there is none. */
+static size_t past_apposition(const sent_t *s, size_t at)
+{
+    if (!is_comma(s, at))
+        return at;
+    size_t j = at + 1;
+    if (j < s->nt && s->ct[j].np >= 0 && !s->c->np[s->ct[j].np].place)
+        j = s->c->np[s->ct[j].np].b;
+    else
+        while (j < s->nt && j < at + 6 && s->t[j].kind == VG_TOK_WORD && (s->t[j].flags & VG_TOKF_CAP) &&
+               s->ct[j].np < 0 && !s->ct[j].nvf)
+            j++;
+    return j > at + 1 && j < s->nt && is_comma(s, j) ? j + 1 : at;
 }
 
 static int try_pattern(const sent_t *s, size_t i, const vg_pattern *p, size_t gstart, int refl, int passive,
@@ -675,6 +694,8 @@ static int try_pattern(const sent_t *s, size_t i, const vg_pattern *p, size_t gs
                 m->src = n;
             else
                 m->tgt = n;
+            if (k + 1 < p->nel)
+                after = past_apposition(s, after);
             break;
         }
         default:
@@ -1052,8 +1073,10 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
         }
         if (!best)
             continue;
+        /* a claim of responsibility (015) states the attack it claims as fact: « a revendiqué le tir
+        ** de roquettes contre X » codes the claim and the firing, both by the claimant */
         if (best->verb && i < sizeof fired)
-            fired[i] = 1;
+            fired[i] = strncmp(best->code, "015", 3) ? 1 : 2;
         const char *code = best->code;
         if (bg.hypo || bg.governed)
             continue;
@@ -1095,14 +1118,14 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             size_t gov = SIZE_MAX;
             if (src < 0)
                 src = noun_source(s, i, &gov);
-            if (gov != SIZE_MAX && fired[gov] && i - gov < 8)
+            if (gov != SIZE_MAX && fired[gov] == 1 && i - gov < 8)
                 continue;
             int under = 0; /* "accused Iran of funding militia attacks": inside another trigger's object */
             for (size_t j = i; j > 0 && i - j < 8 && !under;) { /* its object, not a later adjunct */
                 j--;
                 if (hard_boundary(s, j) || (clause_word(s, j) && !is_comma(s, j)))
                     break;
-                under = j < sizeof fired && fired[j];
+                under = j < sizeof fired && fired[j] == 1;
             }
             if (under)
                 continue;

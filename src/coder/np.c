@@ -108,6 +108,8 @@ static int joins(const sent_t *s, const np_t *np, const mention *m, const mentio
             return 1; /* l'armée syrienne; le régime syrien */
         if (pk == VG_PH_AGENT && (qk == VG_PH_ADJ || qk == VG_PH_AGENT || (!s->fr && qk == VG_PH_NAME)))
             return 1; /* Syrian army; US Secretary */
+        if (!s->fr && pk == VG_PH_AGENT && qk == VG_PH_ACTOR)
+            return 1; /* Houthi rebels, Hamas fighters: the organisation names them */
         if (pk == VG_PH_ACTOR && (qk == VG_PH_AGENT || qk == VG_PH_ADJ || qk == VG_PH_SEAT))
             return 1; /* le porte-parole du Kremlin Dmitri Peskov; President Putin */
         return 0;

@@ -94,6 +94,9 @@ typedef struct {
     uint8_t cs;    /* case-sensitive word */
     uint32_t id;   /* base word id, or lemma */
     uint32_t surf; /* pool offset of the word as written, for cs */
+    uint32_t lemma;/* a French infinitive after the head: its lemma, whose future, conditional and
+                   ** subjunctive forms match too (« menacer * frapper » in « a menacé qu'il
+                   ** frapperait »); UINT32_MAX otherwise */
 } vg_pel;
 
 typedef struct {

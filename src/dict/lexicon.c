@@ -702,6 +702,7 @@ static vg_status push_pel(ld *d, uint8_t kind, uint32_t id, uint32_t surf, uint8
     e->id = id;
     e->surf = surf;
     e->cs = cs;
+    e->lemma = UINT32_MAX;
     return VG_OK;
 }
 
@@ -791,6 +792,12 @@ static vg_status trigger_line(ld *d, char **f, int nf)
             if ((rc = push_pel(d, VG_PE_WORD, id, cs ? pool_add(lx, w + t->start, t->end - t->start) : 0,
                                (uint8_t)cs)) != VG_OK)
                 return rc;
+            if (d->fr && state == 2 && !cs && mixed_is_verb(d, w + t->start, t->end - t->start)) {
+                uint32_t lemma; /* a verb inside the pattern: « menacer * frapper {T} » */
+                if ((rc = add_lemma(d, w + t->start, t->end - t->start, &lemma)) != VG_OK)
+                    return rc;
+                lx->pel[lx->npel - 1].lemma = lemma;
+            }
         }
     }
     p->nel = (uint8_t)(lx->npel - p->els);
