@@ -28,6 +28,7 @@ typedef struct {
     int intent; /* an announced intention: future, « va rencontrer », "agreed to meet" */
     int refused; /* « a refusé de négocier », "refused to meet": CAMEO's 12x */
     size_t clitic_at; /* the subject clitic's token, when clitic_subj */
+    size_t gov;       /* the verb of intention, decision or refusal that governs it, or SIZE_MAX */
 } vgroup;
 
 /* ---- small token predicates ---- */
@@ -106,6 +107,7 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
 {
     const vg_lexicon *lx = s->lx;
     memset(g, 0, sizeof *g);
+    g->gov = SIZE_MAX;
     g->start = v;
     g->end = v + 1;
     unsigned f = feats_of(s, v, lemma);
@@ -240,6 +242,7 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
         size_t gv = g->start - 1;
         if (gv > 0 && (tok_is(s, gv, VG_G_OF) || !strcmp(s->t[gv].key, "a") || !strcmp(s->t[gv].key, "to")))
             gv--;
+        g->gov = gv;
         if (vg_tok_lemma_in(s, gv, VG_G_DECIDE) || tok_is(s, gv, VG_G_DECIDE)) {
             /* « a décidé de rompre », "announced its decision to sanction": a decision is the act */
             vgroup h;
@@ -738,10 +741,17 @@ static void context_country(const sent_t *s, int self, char out[4])
             vg_copy(out, 4, c->np[k].country, SIZE_MAX);
             return;
         }
+    /* a minister or a spokesman travels: the government named beside him ("Seoul's foreign
+    ** ministry said") tells his country better than the place he is in; rebels and police are
+    ** local, and the place comes first for them */
+    int gov = !strcmp(c->np[self].role, "GOV");
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < c->nnp; k++) {
             const np_t *np = &c->np[k];
-            if (np->country[0] && (pass ? np->kind == NP_AGENT : np->place && (np->loc || np->kind == NP_COUNTRY))) {
+            if (np->place && np->attrib) /* "Asia Pacific Economic Cooperation": no place at all */
+                continue;
+            if (np->country[0] && ((pass ^ gov) ? np->kind == NP_AGENT && !np->place && !counterpart(s, np)
+                                                : np->place && (np->loc || np->kind == NP_COUNTRY))) {
                 vg_copy(out, 4, np->country, SIZE_MAX);
                 return;
             }
@@ -981,7 +991,7 @@ static const char *replied(const sent_t *s, int src)
 static int reciprocal(const char *code)
 {
     return !strncmp(code, "04", 2) || !strncmp(code, "06", 2) || !strncmp(code, "19", 2) || !strcmp(code, "057") ||
-           !strncmp(code, "087", 3);
+           !strncmp(code, "087", 3) || !strcmp(code, "030") || !strncmp(code, "031", 3) || !strcmp(code, "036");
 }
 
 static vg_status emit_reciprocal(sent_t *s, size_t sentence, size_t trig, const vg_pattern *p, const char *code,
@@ -1079,6 +1089,10 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             fired[i] = strncmp(best->code, "015", 3) ? 1 : 2;
         const char *code = best->code;
         if (bg.hypo || bg.governed)
+            continue;
+        /* « sont convenus de renforcer leur coopération »: when the governing verb has a pattern of its
+        ** own (`convenir * renforcer * coopération`), its event is the one */
+        if (bg.gov != SIZE_MAX && bg.gov < sizeof fired && fired[bg.gov] == 1)
             continue;
         if (bg.refused) {
             if (!(code = refusal_code(code)))
