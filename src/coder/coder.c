@@ -63,7 +63,7 @@ vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *inf
     vg_coder *c = d->coder;
     c->nev = 0;
     vg_buf_clear(&c->strs);
-    c->last_subject[0] = c->last_person[0] = c->last_country[0] = c->first_country[0] = 0;
+    c->last_subject[0] = c->last_person[0] = c->last_mention[0] = c->last_country[0] = c->first_country[0] = 0;
     c->nplaces = 0;
     c->doc_day = VG_DAY_MIN;
     if (info && info->date && vg_date_valid(info->date, strlen(info->date) < 10 ? strlen(info->date) : 10))
@@ -108,6 +108,11 @@ vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *inf
                 vg_copy(c->last_subject, sizeof c->last_subject, np->code, SIZE_MAX);
                 if (np->kind == NP_PERSON || np->kind == NP_AGENT)
                     vg_copy(c->last_person, sizeof c->last_person, np->code, SIZE_MAX);
+                break;
+            }
+        for (size_t k = c->nnp; k-- > 0;) /* the last actor named, for « celle-ci » */
+            if (!c->np[k].place && c->np[k].code[0] && c->np[k].kind != NP_PRONOUN) {
+                vg_copy(c->last_mention, sizeof c->last_mention, c->np[k].code, SIZE_MAX);
                 break;
             }
         for (size_t k = 0; k < c->nnp; k++) { /* countries named, for agents without one */

@@ -67,6 +67,7 @@ typedef struct vg_coder {
     /* discourse, across sentences */
     char last_subject[16];
     char last_person[16];
+    char last_mention[16]; /* the last actor named, even as a source (« selon l'armée »): celle-ci */
     char last_country[4];
     char first_country[4];
     int32_t doc_day;      /* publication date, VG_DAY_MIN if unknown */

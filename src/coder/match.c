@@ -332,7 +332,15 @@ static int pronoun_np(sent_t *s, size_t i)
     int plural = strchr(key, 's') && (strstr(key, "ils") || strstr(key, "elles") || !strcmp(key, "they"));
     const char *code = !plural && c->last_person[0] ? c->last_person : c->last_subject;
     char here[16] = "";
-    if (!plural) { /* an actor named earlier in the same sentence comes first: « M. Le Drian …, où il »,
+    /* « celle-ci », "the latter": the actor named last, whatever its role there */
+    int demonstrative = strstr(key, "-ci") != NULL;
+    if (demonstrative) {
+        for (size_t k = 0; k < c->nnp; k++)
+            if (c->np[k].b <= i && !c->np[k].place && c->np[k].code[0] && c->np[k].kind != NP_PRONOUN)
+                vg_copy(here, sizeof here, c->np[k].code, SIZE_MAX);
+        if (!here[0] && c->last_mention[0])
+            code = c->last_mention;
+    } else if (!plural) { /* an actor named earlier in the same sentence comes first: « M. Le Drian …, où il »,
                     ** « Le Pentagone a fait savoir qu'il … »; a person before any other */
         for (int pass = 0; pass < 2 && !here[0]; pass++)
             for (size_t k = 0; k < c->nnp; k++)
@@ -516,12 +524,21 @@ static int find_object(sent_t *s, size_t from, int skip_by, int loc_ok)
                 continue;
             }
         }
+        if (is_quote(s, j)) { /* « a déploré "les actions hostiles menées par le Maroc" » */
+            reach++;
+            continue;
+        }
         if (hard_boundary(s, j) || clause_word(s, j))
             return -1;
         int n = s->ct[j].np;
         if (n >= 0) {
+            /* « reçu par X » right after the verb is its agent; further on, « les actions menées par
+            ** le Maroc », "a resolution drafted by the US", the agent of the object is the target */
+            size_t before = c->np[n].a - (c->np[n].a > 0);
+            while (before > from && tok_is(s, before, VG_G_DET))
+                before--;
             if ((usable_object(&c->np[n]) || (loc_ok && c->np[n].place && !c->np[n].attrib)) &&
-                !(skip_by && j > 0 && tok_is(s, c->np[n].a - (c->np[n].a > 0), VG_G_BY)))
+                !(skip_by && before < from + 2 && tok_is(s, before, VG_G_BY)))
                 return n;
             j = c->np[n].b - 1;
             continue;
@@ -693,6 +710,9 @@ static int try_pattern(const sent_t *s, size_t i, const vg_pattern *p, size_t gs
                     goto done; /* a trailing slot may stay empty: role finding fills it */
                 return 0;
             }
+            if (e->kind == VG_PE_SRC && !p->verb && s->fr && s->c->np[n].needs_country && s->c->np[n].a > 0 &&
+                (!strcmp(s->t[s->c->np[n].a - 1].key, "de") || !strcmp(s->t[s->c->np[n].a - 1].key, "d'")))
+                return 0; /* « des frappes d'artillerie »: a bare « de » makes a kind, not an actor */
             if (e->kind == VG_PE_SRC)
                 m->src = n;
             else
@@ -1042,8 +1062,15 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
 {
     const vg_lexicon *lx = s->lx;
     vg_status rc = VG_OK;
-    uint8_t fired[VG_MAX_SENT_TOKENS + 1] = { 0 }; /* a verb pattern matched at this token */
+    /* per token: 1 a verb pattern matched there, 2 a claim of responsibility did; | MADE if it
+    ** gave an event */
+    enum { MADE = 4 };
+    uint8_t fired[VG_MAX_SENT_TOKENS + 1] = { 0 };
+    size_t nev_before = s->c->nev;
     for (size_t i = 0; i < s->nt && rc == VG_OK; i++) {
+        if (i > 0 && s->c->nev > nev_before && i - 1 < sizeof fired)
+            fired[i - 1] |= MADE; /* the previous token's trigger gave events */
+        nev_before = s->c->nev;
         const ctok *t = &s->ct[i];
         const vg_pattern *best = NULL;
         pmatch bm = { 0, 0, -1, -1, 0 }, m;
@@ -1092,7 +1119,7 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             continue;
         /* « sont convenus de renforcer leur coopération »: when the governing verb has a pattern of its
         ** own (`convenir * renforcer * coopération`), its event is the one */
-        if (bg.gov != SIZE_MAX && bg.gov < sizeof fired && fired[bg.gov] == 1)
+        if (bg.gov != SIZE_MAX && bg.gov < sizeof fired && fired[bg.gov] == (1 | MADE))
             continue;
         if (bg.refused) {
             if (!(code = refusal_code(code)))
@@ -1132,14 +1159,14 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             size_t gov = SIZE_MAX;
             if (src < 0)
                 src = noun_source(s, i, &gov);
-            if (gov != SIZE_MAX && fired[gov] == 1 && i - gov < 8)
+            if (gov != SIZE_MAX && (fired[gov] & 3) == 1 && i - gov < 8)
                 continue;
             int under = 0; /* "accused Iran of funding militia attacks": inside another trigger's object */
             for (size_t j = i; j > 0 && i - j < 8 && !under;) { /* its object, not a later adjunct */
                 j--;
                 if (hard_boundary(s, j) || (clause_word(s, j) && !is_comma(s, j)))
                     break;
-                under = j < sizeof fired && fired[j] == 1;
+                under = j < sizeof fired && (fired[j] & 3) == 1;
             }
             if (under)
                 continue;

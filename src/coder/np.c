@@ -238,11 +238,14 @@ vg_status vg_np_find(sent_t *s)
         while (a > 0 && tok_is(s, a - 1, VG_G_DET))
             a--;
         int placeable = head->kind == VG_PH_CITY || ((np->kind == NP_COUNTRY || np->kind == NP_CAPITAL) && !np->role[0]);
-        /* the locative may stand a few words before: « dans le nord du Mali », "in eastern Chad" */
+        /* the locative may stand a few words before: « dans le nord du Mali », "in eastern Chad" —
+        ** over words of an area (nord, frontière, outskirts) and, in English, adjectives; not over
+        ** any noun: « (son veto) au texte des États-Unis » names no place */
         size_t lb = a;
         while (lb > 0 && a - lb < 4 && s->ct[lb - 1].np < 0 && !tok_is(s, lb - 1, VG_G_LOC) &&
-               (tok_is(s, lb - 1, VG_G_DET) || tok_is(s, lb - 1, VG_G_OF) ||
-                (s->t[lb - 1].kind == VG_TOK_WORD && !s->ct[lb - 1].nvf && !(s->t[lb - 1].flags & VG_TOKF_CAP))))
+               (tok_is(s, lb - 1, VG_G_DET) || tok_is(s, lb - 1, VG_G_OF) || tok_is(s, lb - 1, VG_G_AREA) ||
+                (!s->fr && s->t[lb - 1].kind == VG_TOK_WORD && !s->ct[lb - 1].nvf &&
+                 !(s->t[lb - 1].flags & VG_TOKF_CAP))))
             lb--;
         if (placeable && ((lb > 0 && tok_is(s, lb - 1, VG_G_LOC)) || (a > 0 && tok_is(s, a - 1, VG_G_LOC)) ||
                           (a > 1 && vg_gram_at(s, a - 2, VG_G_LOC) == 2)))
