@@ -42,6 +42,28 @@ static void count_place(vg_coder *c, const char *cc)
     }
 }
 
+/* French verb forms that end in é, ée, és, ées are past participles, and the forms of -er verbs
+** that end in a bare e or es are not: the accent the key dropped tells « proposé » from
+** « propose » (« soutenue », « prise » are participles of other verbs, without accent). */
+static uint16_t participle_mask(const vg_lexicon *lx, const ctok *t, const char *w, size_t n)
+{
+    while (n > 0 && (w[n - 1] == 's' || w[n - 1] == 'S'))
+        n--;
+    if (n >= 3 && w[n - 1] == 'e' && (unsigned char)w[n - 2] == 0xA9 && (unsigned char)w[n - 3] == 0xC3)
+        return VG_VF_PPART; /* -ée */
+    if (n >= 2 && (unsigned char)w[n - 1] == 0xA9 && (unsigned char)w[n - 2] == 0xC3)
+        return VG_VF_PPART; /* -é */
+    if (n == 0 || (w[n - 1] != 'e' && w[n - 1] != 'E'))
+        return 0xFFFF;
+    for (uint16_t k = 0; k < t->nvf; k++) {
+        const char *l = (t->vf[k].feats & VG_VF_PPART) ? vg_lex_lemma(lx, t->vf[k].lemma) : NULL;
+        size_t ln = l ? strlen(l) : 0;
+        if (l && !(ln > 2 && l[ln - 2] == 'e' && l[ln - 1] == 'r'))
+            return 0xFFFF; /* a participle in -e of an -ir or -re verb */
+    }
+    return (uint16_t)~VG_VF_PPART;
+}
+
 vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *info)
 {
     vg_status rc = vg_doc_analyze(d, text, len, info);
@@ -82,6 +104,9 @@ vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *inf
             t->skip = 0;
             if (s.fr && k->keylen == 1 && k->key[0] == 'a' && (unsigned char)text[k->start] == 0xC3)
                 t->nvf = 0; /* « à » is no form of avoir: keys drop the accent that tells them apart */
+            t->fmask = 0xFFFF;
+            if (s.fr && t->nvf)
+                t->fmask = participle_mask(lx, t, text + k->start, k->end - k->start);
         }
         if ((rc = vg_np_find(&s)) != VG_OK)
             break;

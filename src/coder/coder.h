@@ -19,6 +19,8 @@ typedef struct {
     uint16_t nvf;
     int16_t np;           /* index of the noun phrase covering it, -1 */
     uint8_t skip;         /* part of a time expression: patterns read through it */
+    uint16_t fmask;       /* the verb features the surface allows: keys drop accents, and « proposé »
+                          ** (participle) and « propose » (present) share one */
 } ctok;
 
 enum { /* noun phrase kinds, by what names the actor */

@@ -73,7 +73,7 @@ static unsigned feats_of(const sent_t *s, size_t i, uint32_t lemma)
     for (uint16_t k = 0; k < t->nvf; k++)
         if (t->vf[k].lemma == lemma || lemma == UINT32_MAX)
             f |= t->vf[k].feats;
-    return f;
+    return f & t->fmask;
 }
 
 /* Punctuation that ends a clause for role finding (commas do not: appositions, incises). */
@@ -319,6 +319,27 @@ static const char *intent_code(const char *code)
 /* Can an NP be a source or target? Places and attributions cannot. */
 static int usable(const np_t *np) { return !np->place && !np->attrib; }
 
+/* « des frappes d'artillerie », « des milliers de soldats »: an agent after a bare « de » names a
+** kind of thing, not an actor that acts. */
+static int kind_of_thing(const sent_t *s, const np_t *np)
+{
+    if (!s->fr || !np->needs_country || np->a == 0)
+        return 0;
+    const char *k = s->t[np->a - 1].key;
+    return !strcmp(k, "de") || !strcmp(k, "d'");
+}
+
+/* « raids aériens israéliens »: a nationality adjective after another noun, in lower case, is that
+** noun's, and no actor of its own. */
+static int adjective_of_thing(const sent_t *s, const np_t *np)
+{
+    if (np->kind != NP_COUNTRY || np->b - np->a != 1 || (s->t[np->a].flags & VG_TOKF_CAP) || np->a == 0)
+        return 0;
+    size_t p = np->a - 1;
+    return s->fr && s->t[p].kind == VG_TOK_WORD && s->ct[p].np < 0 && !tok_is(s, p, VG_G_DET) &&
+           !tok_is(s, p, VG_G_OF) && !(s->t[p].flags & VG_TOKF_CAP);
+}
+
 /* An object may be a place named without a locative preposition: « a bombardé Alep », "shelled
 ** Donetsk" act on the place's country. */
 static int usable_object(const np_t *np) { return !np->attrib && (!np->place || !np->loc); }
@@ -406,6 +427,7 @@ static int find_subject(sent_t *s, size_t start)
 {
     vg_coder *c = s->c;
     int passed = 0; /* words crossed since the verb group */
+    int commas = 0;
     for (size_t j = start, steps = 0; j > 0 && steps < SUBJ_REACH; steps++) {
         j--;
         if (is_quote(s, j)) {
@@ -435,9 +457,13 @@ static int find_subject(sent_t *s, size_t start)
             return -1;
         if (!is_comma(s, j))
             passed = 1;
+        else
+            commas++;
         int n = s->ct[j].np;
         if (n >= 0) {
-            if (usable(&c->np[n]))
+            /* « En réponse aux raids aériens israéliens, la Résistance islamique a bombardé »: an
+            ** adjective of a fronted complement is not the subject */
+            if (usable(&c->np[n]) && !kind_of_thing(s, &c->np[n]) && !(commas && adjective_of_thing(s, &c->np[n])))
                 return incise_head(s, start, n);
             j = c->np[n].a;
             continue;
@@ -710,9 +736,8 @@ static int try_pattern(const sent_t *s, size_t i, const vg_pattern *p, size_t gs
                     goto done; /* a trailing slot may stay empty: role finding fills it */
                 return 0;
             }
-            if (e->kind == VG_PE_SRC && !p->verb && s->fr && s->c->np[n].needs_country && s->c->np[n].a > 0 &&
-                (!strcmp(s->t[s->c->np[n].a - 1].key, "de") || !strcmp(s->t[s->c->np[n].a - 1].key, "d'")))
-                return 0; /* « des frappes d'artillerie »: a bare « de » makes a kind, not an actor */
+            if (e->kind == VG_PE_SRC && !p->verb && kind_of_thing(s, &s->c->np[n]))
+                return 0;
             if (e->kind == VG_PE_SRC)
                 m->src = n;
             else
