@@ -230,7 +230,8 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
         g->governed = 1;
     if (!s->fr && to)
         g->governed = 1;
-    if (modal && s->fr && (f & VG_VF_INF))
+    if (modal && (f & VG_VF_INF)) /* « doit coopérer », "must cooperate": the English base form is
+                                   ** also the present, and no fact after a modal */
         g->governed = 1;
     if (s->fr && (f & VG_VF_FUT) && !(f & (VG_VF_PRES | VG_VF_PAST)))
         g->intent = 1; /* rencontrera */
@@ -643,6 +644,8 @@ static int word_at(const sent_t *s, size_t pos, size_t win, const vg_pel *e, con
         }
         if (hard_boundary(s, j) && !is_quote(s, j)) /* « un "cessez-le-feu unilatéral" » */
             return 0;
+        if (j > pos && tok_is(s, j, VG_G_SUBJ) && !(s->t[j].flags & VG_TOKF_CLITIC))
+            return 0; /* "said it had paid compensation to": a subject opens another clause */
         int verb = e->lemma != UINT32_MAX && s->ct[j].np < 0 &&
                    (feats_of(s, j, e->lemma) & (VG_VF_INF | VG_VF_FUT | VG_VF_COND | VG_VF_SUBJ));
         if (verb || (s->ct[j].w == e->id && (!e->cs || s->text[s->t[j].start] == s->lx->pool.p[e->surf]))) {
@@ -1036,7 +1039,8 @@ static const char *replied(const sent_t *s, int src)
 static int reciprocal(const char *code)
 {
     return !strncmp(code, "04", 2) || !strncmp(code, "06", 2) || !strncmp(code, "19", 2) || !strcmp(code, "057") ||
-           !strncmp(code, "087", 3) || !strcmp(code, "030") || !strncmp(code, "031", 3) || !strcmp(code, "036");
+           !strncmp(code, "087", 3) || !strcmp(code, "030") || !strncmp(code, "031", 3) || !strcmp(code, "036") ||
+           !strcmp(code, "050") || !strcmp(code, "054");
 }
 
 static vg_status emit_reciprocal(sent_t *s, size_t sentence, size_t trig, const vg_pattern *p, const char *code,

@@ -193,6 +193,13 @@ static int coordinated(const sent_t *s, const np_t *x, const np_t *y)
     return coord ? 1 : 2; /* 2: commas only, a list if a coordination follows */
 }
 
+/* An NP that is a nationality adjective alone (« malienne », "Romanian"). */
+static int bare_adjective(const sent_t *s, const np_t *np)
+{
+    return np->kind == NP_COUNTRY && !np->role[0] && np->head_ph != UINT32_MAX &&
+           PH(s, np->head_ph)->kind == VG_PH_ADJ && np->b - np->a == PH(s, np->head_ph)->nw;
+}
+
 vg_status vg_np_find(sent_t *s)
 {
     vg_coder *c = s->c;
@@ -284,6 +291,16 @@ vg_status vg_np_find(sent_t *s)
         int how = coordinated(s, x, y);
         if (how == 1 || (how == 2 && k + 1 < c->nnp && coordinated(s, y, &c->np[k + 1]) == 1))
             y->group = x->group;
+        /* "Hungarian and Romanian officials", « les armées française et malienne »: coordinated
+        ** adjectives share the agent noun */
+        if (how == 1 && !x->place) {
+            np_t *adj = bare_adjective(s, x) && y->kind == NP_AGENT && y->role[0] && y->country[0] ? x
+                      : bare_adjective(s, y) && x->kind == NP_AGENT && x->role[0] && x->country[0] ? y : NULL;
+            if (adj) {
+                adj->kind = NP_AGENT;
+                vg_copy(adj->role, sizeof adj->role, (adj == x ? y : x)->role, SIZE_MAX);
+            }
+        }
         if (x->attrib)
             y->attrib = y->group == x->group ? 1 : y->attrib;
     }
