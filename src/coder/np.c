@@ -254,7 +254,10 @@ vg_status vg_np_find(sent_t *s)
                 (!s->fr && s->t[lb - 1].kind == VG_TOK_WORD && !s->ct[lb - 1].nvf &&
                  !(s->t[lb - 1].flags & VG_TOKF_CAP))))
             lb--;
-        if (placeable && ((lb > 0 && tok_is(s, lb - 1, VG_G_LOC)) || (a > 0 && tok_is(s, a - 1, VG_G_LOC)) ||
+        int det_loc = 0; /* « au Maroc », « aux États-Unis »: au and aux are determiners and locatives */
+        for (size_t i = a; i < np->a; i++)
+            det_loc |= tok_is(s, i, VG_G_LOC);
+        if (placeable && (det_loc || (lb > 0 && tok_is(s, lb - 1, VG_G_LOC)) || (a > 0 && tok_is(s, a - 1, VG_G_LOC)) ||
                           (a > 1 && vg_gram_at(s, a - 2, VG_G_LOC) == 2)))
             np->place = np->loc = 1; /* à Moscou, près de Gao */
         else if (head->kind == VG_PH_CITY)
