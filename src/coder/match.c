@@ -1073,6 +1073,48 @@ static void anaphor(sent_t *s, int n)
     }
 }
 
+/* "declared a unilateral ceasefire …, as rebel fighters entered Mekele": a truce is made with the
+** other side, and when the sentence names no target the other side is the actor it names after
+** the trigger (else before the source), outside the source's group, that is no news medium. */
+/* Is the NP the only one of its coordination group? */
+static int alone(const sent_t *s, int n)
+{
+    for (size_t k = 0; k < s->c->nnp; k++)
+        if ((int)k != n && s->c->np[k].group == s->c->np[n].group)
+            return 0;
+    return 1;
+}
+
+static int state_side(const char *code)
+{
+    size_t n = strlen(code);
+    return n == 3 || (n >= 6 && (!strcmp(code + 3, "GOV") || !strcmp(code + 3, "MIL") || !strcmp(code + 3, "COP")));
+}
+
+static int truce_party(const sent_t *s, int src, size_t trig)
+{
+    const vg_coder *c = s->c;
+    int best = -1;
+    char sc[16], oc[16];
+    code_of(s, src, sc);
+    for (size_t k = 0; k < c->nnp; k++) {
+        const np_t *np = &c->np[k];
+        if ((int)k == src || np->group == c->np[src].group || !usable(np) || np->kind == NP_PRONOUN)
+            continue;
+        code_of(s, (int)k, oc);
+        size_t n = strlen(oc);
+        if (!oc[0] || !strcmp(oc, sc) || (n >= 6 && !strcmp(oc + n - 3, "MED")))
+            continue;
+        if (!strncmp(oc, sc, 3) && state_side(oc) && state_side(sc))
+            continue; /* the army and the regime are one side */
+        if (np->a > trig)
+            return (int)k;
+        if (best < 0)
+            best = (int)k;
+    }
+    return best >= 0 && c->np[best].b <= c->np[src].a ? best : -1;
+}
+
 static void remember_subject(sent_t *s, int n)
 {
     vg_coder *c = s->c;
@@ -1217,6 +1259,12 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             recip = vg_gram_at(s, j, VG_G_RECIP) != 0;
         if (src >= 0 && recip && !bg.passive) {
             rc = emit_reciprocal(s, sentence, i, best, code, src);
+            continue;
+        }
+        if (src >= 0 && tgt < 0 && (!strcmp(code, "0871") || !strcmp(code, "0356")) && alone(s, src)) {
+            int other = truce_party(s, src, i);
+            if (other >= 0) /* that one actor, not its coordination group */
+                rc = emit(s, sentence, i, best, code, src, other, NULL, 0.5f);
             continue;
         }
         if (src >= 0 && tgt < 0 && reciprocal(code) && !bg.passive && best->verb) {
