@@ -155,9 +155,10 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
             modal = 1;
         } else if (!s->fr && !strcmp(s->t[j].key, "to") && j + 1 == v) {
             to = 1;
-        } else if (s->t[j].kind == VG_TOK_WORD && !s->ct[j].w && !s->ct[j].vf && s->ct[j].np < 0 &&
-                   j + 1 < v + 1 && (strstr(s->t[j].key, "ment") || strstr(s->t[j].key, "ly"))) {
-            /* an adverb inside the group: a souvent critiqué, has repeatedly accused */
+        } else if (tok_is(s, j, VG_G_ADVERB) ||
+                   (s->t[j].kind == VG_TOK_WORD && !s->ct[j].w && !s->ct[j].vf && s->ct[j].np < 0 &&
+                    j + 1 < v + 1 && (strstr(s->t[j].key, "ment") || strstr(s->t[j].key, "ly")))) {
+            /* an adverb inside the group: a souvent critiqué, a encore opposé, has repeatedly accused */
         } else {
             j++;
             g->start = j;
@@ -330,7 +331,7 @@ static int kind_of_thing(const sent_t *s, const np_t *np)
     return !strcmp(k, "de") || !strcmp(k, "d'");
 }
 
-/* « raids aériens israéliens »: a nationality adjective after another noun, in lower case, is that
+/* « des tirs syriens »: a nationality adjective after another noun, in lower case, is that
 ** noun's, and no actor of its own. */
 static int adjective_of_thing(const sent_t *s, const np_t *np)
 {
@@ -462,7 +463,7 @@ static int find_subject(sent_t *s, size_t start)
             commas++;
         int n = s->ct[j].np;
         if (n >= 0) {
-            /* « En réponse aux raids aériens israéliens, la Résistance islamique a bombardé »: an
+            /* « En représailles aux tirs syriens, un groupe armé a bombardé … »: an
             ** adjective of a fronted complement is not the subject */
             if (usable(&c->np[n]) && !kind_of_thing(s, &c->np[n]) && !(commas && adjective_of_thing(s, &c->np[n])))
                 return incise_head(s, start, n);
@@ -551,7 +552,7 @@ static int find_object(sent_t *s, size_t from, int skip_by, int loc_ok)
                 continue;
             }
         }
-        if (is_quote(s, j)) { /* « a déploré "les actions hostiles menées par le Maroc" » */
+        if (is_quote(s, j)) { /* « a dénoncé "les manœuvres conduites par la Libye" » */
             reach++;
             continue;
         }
@@ -559,8 +560,8 @@ static int find_object(sent_t *s, size_t from, int skip_by, int loc_ok)
             return -1;
         int n = s->ct[j].np;
         if (n >= 0) {
-            /* « reçu par X » right after the verb is its agent; further on, « les actions menées par
-            ** le Maroc », "a resolution drafted by the US", the agent of the object is the target */
+            /* « reçu par X » right after the verb is its agent; further on, « les manœuvres conduites
+            ** par la Libye », "a resolution drafted by the US", the agent of the object is the target */
             size_t before = c->np[n].a - (c->np[n].a > 0);
             while (before > from && tok_is(s, before, VG_G_DET))
                 before--;
@@ -675,8 +676,8 @@ static int word_before(const sent_t *s, size_t gstart, const vg_pel *e)
     return 0;
 }
 
-/* An apposition after the actor that fills a slot: « la visite du ministre belge, Paul X, au
-** Maroc », "the visit of Turkey's president, Recep Tayyip Erdogan, to Moscow" — a name between
+/* An apposition after the actor that fills a slot: « la visite du ministre sénégalais, Awa X, au
+** Mali », "the visit of Turkey's president, Recep Tayyip Erdogan, to Moscow" — a name between
 ** commas, known or not. Returns the token after the closing comma, or at when there is none. */
 static size_t past_apposition(const sent_t *s, size_t at)
 {
