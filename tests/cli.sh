@@ -80,6 +80,7 @@ check "codes lists the codebook" sh -c "'$V' codes | grep -q '^196	19	4	-9.5	Vio
 check "code: events as JSON Lines" sh -c "'$V' code examples/sample.jsonl >'$T/ev' 2>'$T/e' && grep -q '10 read, 10 coded, 0 skipped' '$T/e' && python3 -c 'import json,sys; ev=[json.loads(l) for l in open(sys.argv[1])]; assert ev and all(set(\"doc sentence source target code root quad goldstein date place country lat lon source_text target_text trigger_text\".split()) <= set(e) for e in ev)' '$T/ev'"
 check "code -j 2 writes the same bytes as -j 1" sh -c "'$V' code -q -j 1 examples >'$T/j1' && '$V' code -q -j 2 examples >'$T/j2' && cmp -s '$T/j1' '$T/j2' && [ -s '$T/j1' ]"
 check "code --format gdelt: 61 columns on every line" sh -c "'$V' code -q -f gdelt examples >'$T/g' && [ -s '$T/g' ] && awk -F'\t' 'NF != 61 { bad = 1 } END { exit bad }' '$T/g'"
+check "code --format gdelt: names in upper case beyond ASCII" sh -c "printf '%s\\n' 'Le ministre turc Mevlüt Çavuşoğlu a rencontré Sergueï Lavrov à Moscou.' | '$V' code -q -l fr -f gdelt - | cut -f7 | grep -qx 'MINISTRE TURC MEVLÜT ÇAVUŞOĞLU'"
 check "code --format tsv: a header and a constant column count" sh -c "'$V' code -q -f tsv examples >'$T/t' && head -1 '$T/t' | grep -q '^doc	sentence	source' && awk -F'\t' 'NR == 1 { n = NF } NF != n { bad = 1 } END { exit bad }' '$T/t'"
 check "code: bad -j is a usage error" [ "$(status "$V" code -j 0 examples)" = 2 ]
 

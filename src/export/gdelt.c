@@ -7,6 +7,7 @@
 ** NumMentions/NumSources/NumArticles are 1 per event until the store deduplicates. */
 #include <ctype.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "export.h"
 
@@ -17,11 +18,29 @@ typedef char row_t[NCOL][FLD];
 
 static int is_group(const char *c) { return !strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) || !strncmp(c, "IMG", 3); }
 
+/* GDELT's names are upper case, in every script: « Çavuşoğlu » → ÇAVUŞOĞLU (utf8proc's simple case
+** mapping, a code point for a code point); tabs and newlines become spaces. */
 static void text_upper(char *out, const char *s, size_t n)
 {
     size_t k = 0;
-    for (size_t i = 0; i < n && k + 1 < FLD; i++) /* GDELT's names are upper case */
-        out[k++] = s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : (char)toupper((unsigned char)s[i]);
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (len <= 0) { /* not UTF-8 (the text was checked; be safe): one byte, as is */
+            cp = (unsigned char)s[i];
+            len = 1;
+        }
+        i += (size_t)len;
+        if (cp == '\t' || cp == '\n' || cp == '\r')
+            cp = ' ';
+        utf8proc_uint8_t buf[4];
+        utf8proc_ssize_t m = cp < 0x80 ? (buf[0] = (utf8proc_uint8_t)toupper(cp), 1)
+                                       : utf8proc_encode_char(utf8proc_toupper(cp), buf);
+        if (k + (size_t)m + 1 > FLD)
+            break;
+        memcpy(out + k, buf, (size_t)m);
+        k += (size_t)m;
+    }
     out[k] = 0;
 }
 
