@@ -1074,9 +1074,6 @@ static void anaphor(sent_t *s, int n)
     }
 }
 
-/* "declared a unilateral ceasefire …, as rebel fighters entered Mekele": a truce is made with the
-** other side, and when the sentence names no target the other side is the actor it names after
-** the trigger (else before the source), outside the source's group, that is no news medium. */
 /* Is the NP the only one of its coordination group? */
 static int alone(const sent_t *s, int n)
 {
@@ -1092,6 +1089,9 @@ static int state_side(const char *code)
     return n == 3 || (n >= 6 && (!strcmp(code + 3, "GOV") || !strcmp(code + 3, "MIL") || !strcmp(code + 3, "COP")));
 }
 
+/* "declared a unilateral ceasefire …, as rebel fighters entered Mekele": a truce is made with the
+** other side, and when the sentence names no target the other side is the actor it names after
+** the trigger (else before the source), outside the source's group, that is no news medium. */
 static int truce_party(const sent_t *s, int src, size_t trig)
 {
     const vg_coder *c = s->c;
@@ -1116,6 +1116,16 @@ static int truce_party(const sent_t *s, int src, size_t trig)
     return best >= 0 && c->np[best].b <= c->np[src].a ? best : -1;
 }
 
+/* Did the trigger at token tok give an event in this sentence? */
+static int gave_event(const sent_t *s, size_t sentence, size_t tok)
+{
+    const vg_coder *c = s->c;
+    for (size_t k = c->nev; k-- > 0 && c->ev[k].sentence == sentence;)
+        if (c->ev[k].trigger_span.start == s->t[tok].start)
+            return 1;
+    return 0;
+}
+
 static void remember_subject(sent_t *s, int n)
 {
     vg_coder *c = s->c;
@@ -1134,15 +1144,9 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
 {
     const vg_lexicon *lx = s->lx;
     vg_status rc = VG_OK;
-    /* per token: 1 a verb pattern matched there, 2 a claim of responsibility did; | MADE if it
-    ** gave an event */
-    enum { MADE = 4 };
+    /* per token: 1 a verb pattern matched there, 2 a claim of responsibility did */
     uint8_t fired[VG_MAX_SENT_TOKENS + 1] = { 0 };
-    size_t nev_before = s->c->nev;
     for (size_t i = 0; i < s->nt && rc == VG_OK; i++) {
-        if (i > 0 && s->c->nev > nev_before && i - 1 < sizeof fired)
-            fired[i - 1] |= MADE; /* the previous token's trigger gave events */
-        nev_before = s->c->nev;
         const ctok *t = &s->ct[i];
         const vg_pattern *best = NULL;
         pmatch bm = { 0, 0, -1, -1, 0 }, m;
@@ -1191,7 +1195,7 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             continue;
         /* « sont convenus de renforcer leur coopération »: when the governing verb has a pattern of its
         ** own (`convenir * renforcer * coopération`), its event is the one */
-        if (bg.gov != SIZE_MAX && bg.gov < sizeof fired && fired[bg.gov] == (1 | MADE))
+        if (bg.gov != SIZE_MAX && bg.gov < sizeof fired && fired[bg.gov] == 1 && gave_event(s, sentence, bg.gov))
             continue;
         if (bg.refused) {
             if (!(code = refusal_code(code)))
@@ -1231,14 +1235,14 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             size_t gov = SIZE_MAX;
             if (src < 0)
                 src = noun_source(s, i, &gov);
-            if (gov != SIZE_MAX && (fired[gov] & 3) == 1 && i - gov < 8)
+            if (gov != SIZE_MAX && fired[gov] == 1 && i - gov < 8)
                 continue;
             int under = 0; /* "accused Iran of funding militia attacks": inside another trigger's object */
             for (size_t j = i; j > 0 && i - j < 8 && !under;) { /* its object, not a later adjunct */
                 j--;
                 if (hard_boundary(s, j) || (clause_word(s, j) && !is_comma(s, j)))
                     break;
-                under = j < sizeof fired && (fired[j] & 3) == 1;
+                under = j < sizeof fired && fired[j] == 1;
             }
             if (under)
                 continue;

@@ -26,16 +26,18 @@ static void text_upper(char *out, const char *s, size_t n)
     for (size_t i = 0; i < n;) {
         utf8proc_int32_t cp;
         utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
-        if (len <= 0) { /* not UTF-8 (the text was checked; be safe): one byte, as is */
-            cp = (unsigned char)s[i];
-            len = 1;
+        utf8proc_uint8_t buf[4];
+        utf8proc_ssize_t m;
+        if (len <= 0) { /* not UTF-8 (the text was checked; be safe): the byte, as is */
+            buf[0] = (utf8proc_uint8_t)s[i];
+            len = m = 1;
+        } else if (cp < 0x80) {
+            buf[0] = cp == '\t' || cp == '\n' || cp == '\r' ? ' ' : (utf8proc_uint8_t)toupper(cp);
+            m = 1;
+        } else {
+            m = utf8proc_encode_char(utf8proc_toupper(cp), buf);
         }
         i += (size_t)len;
-        if (cp == '\t' || cp == '\n' || cp == '\r')
-            cp = ' ';
-        utf8proc_uint8_t buf[4];
-        utf8proc_ssize_t m = cp < 0x80 ? (buf[0] = (utf8proc_uint8_t)toupper(cp), 1)
-                                       : utf8proc_encode_char(utf8proc_toupper(cp), buf);
         if (k + (size_t)m + 1 > FLD)
             break;
         memcpy(out + k, buf, (size_t)m);
