@@ -102,6 +102,8 @@ VG_API vg_status vg_engine_open(const vg_options *opt, vg_engine **out);
 VG_API const char *vg_engine_errmsg(const vg_engine *e);
 /* DESTRUCTOR. NULL is a harmless no-op. */
 VG_API void vg_engine_close(vg_engine *e);
+/* The data directory the engine was loaded from (the --data option, $VIGIE_DATA or the built-in one). */
+VG_API const char *vg_engine_data_dir(const vg_engine *e);
 
 /* ---- documents -------------------------------------------------------------------------------- */
 

@@ -13,6 +13,7 @@ libclang-rt-14-dev
 g++
 libutf8proc-dev
 libcld2-dev
+libsqlite3-dev
 verbiste
 wordnet-base
 python3

@@ -90,6 +90,6 @@ int cmd_code(int argc, char **argv)
     }
     if (o.fmt == FMT_TSV)
         vg_export_tsv_header(stdout);
-    cli_job job = { &c, 1, "coded", "events", code_write, &o };
+    cli_job job = { .c = &c, .code = 1, .verb = "coded", .unit = "events", .fn = code_write, .ctx = &o };
     return cli_run(&job, argv + optind, argc - optind);
 }

@@ -57,6 +57,6 @@ int cmd_segment(int argc, char **argv)
     int r = seg_parse(argc, argv, "segment", usage, &c, &o);
     if (r)
         return r > 0 ? EXIT_ALL_OK : EXIT_USAGE;
-    cli_job job = { &c, 0, "segmented", "sentences", seg_write, &o };
+    cli_job job = { .c = &c, .code = 0, .verb = "segmented", .unit = "sentences", .fn = seg_write, .ctx = &o };
     return cli_run(&job, argv + optind, argc - optind);
 }

@@ -12,6 +12,9 @@ static const struct vg_cmd {
 } commands[] = {
     { "segment", cmd_segment, "split documents into sentences and tokens (JSON Lines)" },
     { "code", cmd_code, "code events: who did what to whom, when, where" },
+    { "ingest", cmd_ingest, "code documents into the event store (SQLite), deduplicated" },
+    { "query", cmd_query, "ask the store: filters, counts by week, dyad, code… (table, CSV, JSONL)" },
+    { "export", cmd_export, "write the store's events: GDELT 2.0 table, JSON Lines or CSV" },
     { "codes", cmd_codes, "list the CAMEO event codes (TSV)" },
 };
 

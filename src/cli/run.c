@@ -11,6 +11,8 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -65,11 +67,54 @@ static void diag(const char *file, uint64_t line, const char *id, const char *wh
     fprintf(stderr, ": skipped: %s\n", why);
 }
 
+/* The progress line of long runs: documents and items a second, and the time left when the
+** inputs' size is known. On a terminal it rewrites itself every second; elsewhere (a log) it is a
+** line every 10 s. Only runs over 2 s show one. */
+typedef struct {
+    struct timespec t0, last;
+    int shown, tty;
+} progress_state;
+
+static double since(const struct timespec *a)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - a->tv_sec) + (double)(now.tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void progress_start(progress_state *p)
+{
+    clock_gettime(CLOCK_MONOTONIC, &p->t0);
+    p->last = p->t0;
+    p->tty = isatty(2);
+}
+
+static void progress(progress_state *p, const vg_reader *r, unsigned long long docs, unsigned long long items,
+                     int last)
+{
+    double t = since(&p->t0);
+    if (last ? !p->shown : t < 2 || since(&p->last) < (p->tty ? 1 : 10))
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &p->last);
+    uint64_t done, total;
+    vg_reader_progress(r, &done, &total);
+    fprintf(stderr, "%svigie: %llu documents (%.0f/s), %llu events (%.0f/s)", p->tty ? "\r" : "", docs,
+            (double)docs / t, items, (double)items / t);
+    if (total && done && !last) {
+        double left = t * (double)(total - (done < total ? done : total)) / (double)done;
+        fprintf(stderr, ", %.0f%%, %d:%02d left", 100.0 * (double)done / (double)total, (int)left / 60,
+                (int)left % 60);
+    }
+    fputs(p->tty && !last ? "\033[K" : "\n", stderr);
+    p->shown = 1;
+}
+
 /* One document of a batch: its copy of the input, then what a worker made of it. */
 typedef struct {
-    vg_buf text, id, date, url, file;
+    vg_buf text, id, date, url, file, title, source;
     vg_input_doc in;
-    uint64_t ordinal;
+    uint64_t ordinal, tag;
+    int unchanged;      /* the job did not want it coded */
     vg_skip why;        /* VG_SKIP_NONE: to code */
     char msg[512];
     char *out;          /* rendered output */
@@ -131,7 +176,7 @@ static void *work(void *arg)
 {
     const worker *w = arg;
     for (size_t k = w->first; k < w->nslots; k += w->step)
-        if (w->slots[k].why == VG_SKIP_NONE)
+        if (w->slots[k].why == VG_SKIP_NONE && !w->slots[k].unchanged)
             run_slot(w, &w->slots[k]);
     return NULL;
 }
@@ -162,6 +207,8 @@ int cli_run(const cli_job *job, char **paths, int npaths)
         vg_buf_init(&slots[k].date, &mem);
         vg_buf_init(&slots[k].url, &mem);
         vg_buf_init(&slots[k].file, &mem);
+        vg_buf_init(&slots[k].title, &mem);
+        vg_buf_init(&slots[k].source, &mem);
     }
     vg_status rc = vg_engine_open(&opt, &e);
     if (rc != VG_OK) {
@@ -183,7 +230,11 @@ int cli_run(const cli_job *job, char **paths, int npaths)
             fprintf(stderr, "vigie: out of memory\n");
             goto done;
         }
-    unsigned long long nread = 0, ndone = 0, nskip[VG_SKIP_COUNT] = { 0 }, invalid = 0, items = 0;
+    if (job->on_open && job->on_open(job->ctx, e) < 0)
+        goto done;
+    unsigned long long nread = 0, ndone = 0, nsame = 0, nlost = 0, nskip[VG_SKIP_COUNT] = { 0 }, invalid = 0, items = 0;
+    progress_state pg = { 0 };
+    progress_start(&pg);
     int failed = 0, more = 1;
     while (more && !failed) {
         /* read a batch */
@@ -214,8 +265,13 @@ int cli_run(const cli_job *job, char **paths, int npaths)
                 s->in.text = s->text.p ? s->text.p : "";
                 s->in.date = copy(&s->date, in.date);
                 s->in.url = copy(&s->url, in.url);
-                s->in.title = NULL;
+                s->in.title = copy(&s->title, in.title);
+                s->in.source = copy(&s->source, in.source);
             }
+            s->unchanged = 0;
+            s->tag = 0;
+            if (got > 0 && s->why == VG_SKIP_NONE && job->want)
+                s->unchanged = !job->want(job->ctx, &s->in, &s->tag);
             nb++;
         }
         /* code it */
@@ -236,11 +292,24 @@ int cli_run(const cli_job *job, char **paths, int npaths)
         /* write it, in order */
         for (size_t k = 0; k < nb; k++) {
             slot *s = &slots[k];
-            if (s->why != VG_SKIP_NONE) {
+            if (failed) {
+                nlost++; /* read, but the run stopped before it was written */
+            } else if (s->why != VG_SKIP_NONE) {
                 nskip[s->why]++;
                 diag(s->in.file, s->in.line, s->in.id_given ? s->in.id : NULL, s->msg);
+            } else if (s->unchanged) {
+                nsame++;
             } else if (s->write_failed) {
                 failed = 1;
+            } else if (job->sink) {
+                long got = job->sink(job->ctx, &s->in, s->tag, s->out, s->outn);
+                if (got < 0) {
+                    failed = 1;
+                } else {
+                    invalid += s->invalid;
+                    items += (unsigned long long)got;
+                    ndone++;
+                }
             } else {
                 if (s->outn && fwrite(s->out, 1, s->outn, stdout) != s->outn)
                     failed = 1;
@@ -251,12 +320,18 @@ int cli_run(const cli_job *job, char **paths, int npaths)
             free(s->out);
             s->out = NULL;
         }
-        if (failed || ferror(stdout)) {
+        if (!job->sink && (failed || ferror(stdout))) {
             fprintf(stderr, "vigie: writing output: %s\n", strerror(errno));
             failed = 1;
         }
+        if (job->progress && !c->quiet)
+            progress(&pg, r, nread, items, 0);
     }
-    if (fflush(stdout) != 0) {
+    if (job->progress && !c->quiet)
+        progress(&pg, r, nread, items, 1);
+    if (job->finish && job->finish(job->ctx, !failed) < 0)
+        failed = 1;
+    if (!job->sink && fflush(stdout) != 0) {
         fprintf(stderr, "vigie: writing output: %s\n", strerror(errno));
         failed = 1;
     }
@@ -264,7 +339,12 @@ int cli_run(const cli_job *job, char **paths, int npaths)
     for (int k = 0; k < VG_SKIP_COUNT; k++)
         skipped += nskip[k];
     if (!c->quiet) {
-        fprintf(stderr, "vigie: %llu read, %llu %s, %llu skipped", nread, ndone, job->verb, skipped);
+        fprintf(stderr, "vigie: %llu read, %llu %s, ", nread, ndone, job->verb);
+        if (job->want)
+            fprintf(stderr, "%llu unchanged, ", nsame);
+        fprintf(stderr, "%llu skipped", skipped);
+        if (nlost)
+            fprintf(stderr, ", %llu not written (the run stopped)", nlost);
         const char *sep = " (";
         for (int k = 1; k < VG_SKIP_COUNT; k++)
             if (nskip[k]) {
@@ -291,6 +371,8 @@ done:
             vg_buf_release(&slots[k].date);
             vg_buf_release(&slots[k].url);
             vg_buf_release(&slots[k].file);
+            vg_buf_release(&slots[k].title);
+            vg_buf_release(&slots[k].source);
             free(slots[k].out);
         }
     free(slots);

@@ -73,6 +73,10 @@ static inline void vg_copy(char *d, size_t cap, const char *s, size_t n)
     d[k] = 0;
 }
 
+/* ---- hashing (hash.c) ---- */
+/* A 64-bit hash of p[0..n); chain fields by passing the previous hash as seed. */
+uint64_t vg_hash64(const void *p, size_t n, uint64_t seed);
+
 /* ---- dates (date.c): day numbers, days since 1970-01-01 ---- */
 int32_t vg_days_from_civil(int y, int m, int d);
 void vg_civil_from_days(int32_t z, int *y, int *m, int *d);

@@ -70,6 +70,8 @@ vg_status vg_engine_open(const vg_options *opt, vg_engine **out)
 
 const char *vg_engine_errmsg(const vg_engine *e) { return e ? e->errmsg : "out of memory"; }
 
+const char *vg_engine_data_dir(const vg_engine *e) { return e && e->data_dir ? e->data_dir : ""; }
+
 void vg_engine_close(vg_engine *e)
 {
     if (!e)

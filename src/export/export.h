@@ -21,6 +21,28 @@ int vg_export_tsv(FILE *f, const vg_export_doc *x, const vg_doc *d);
 int vg_export_gdelt(FILE *f, const vg_export_doc *x, const vg_doc *d);
 void vg_export_tsv_header(FILE *f);
 
+/* One row of the GDELT 2.0 event table, from a document's event or the store's. Names are the
+** actors' words in the text (upper-cased on output); place is the place's words. */
+typedef struct {
+    uint64_t id;
+    int y, m, d;                        /* 0: undated */
+    const char *source, *target;        /* CAMEO actor codes */
+    const char *source_name, *target_name;
+    size_t source_nlen, target_nlen;
+    const char *code;
+    int quad;
+    double goldstein;
+    long mentions, sources, articles;
+    int is_root;
+    const char *country, *place;        /* country code ("" none) and the place's words */
+    size_t place_len;
+    int has_geo;
+    double lat, lon;
+    const char *added;                  /* DATEADDED, YYYYMMDDHHMMSS; NULL: the event's date */
+    const char *url;
+} vg_gdelt_event;
+void vg_gdelt_write(FILE *f, const vg_gdelt_event *g);
+
 /* Shared by the writers: a JSON string; a TSV field (tabs and newlines become spaces). */
 void vg_json_str(FILE *f, const char *s, size_t n); /* jsonl.c */
 void vg_tsv_str(FILE *f, const char *s, size_t n);

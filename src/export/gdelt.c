@@ -4,7 +4,8 @@
 ** they are a country; KnownGroupCode the group for IGO/NGO/IMG codes; Type1..3 the role codes
 ** after the country. Geo columns carry vigie's place: its country as the CAMEO/ISO code (GDELT uses
 ** FIPS 10-4 there; vigie says so rather than convert), and coordinates when the gazetteer has them.
-** NumMentions/NumSources/NumArticles are 1 per event until the store deduplicates. */
+** NumMentions/NumSources/NumArticles are 1 per event from `vigie code`; `vigie export` writes the
+** store's deduplicated counts through the same vg_gdelt_write(). */
 #include <ctype.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -63,54 +64,82 @@ static void actor(row_t r, int c, const char *code, const char *text, size_t n)
 }
 
 /* Columns c .. c+7: Type, FullName, CountryCode, ADM1, ADM2, Lat, Long, FeatureID */
-static void geo(row_t r, int c, const vg_export_doc *x, const vg_event *e)
+static void geo(row_t r, int c, const vg_gdelt_event *g)
 {
-    if (!e->place[0])
+    if (!g->country || !g->country[0])
         return;
     snprintf(r[c], FLD, "1"); /* country level: vigie resolves places to their country */
-    size_t n = e->place_span.end - e->place_span.start;
-    snprintf(r[c + 1], FLD, "%.*s", (int)(n < FLD - 1 ? n : FLD - 1), x->text + e->place_span.start);
-    snprintf(r[c + 2], FLD, "%s", e->place);
-    if (e->has_geo) {
-        snprintf(r[c + 5], FLD, "%.4f", e->lat);
-        snprintf(r[c + 6], FLD, "%.4f", e->lon);
+    snprintf(r[c + 1], FLD, "%.*s", (int)(g->place_len < FLD - 1 ? g->place_len : FLD - 1), g->place ? g->place : "");
+    snprintf(r[c + 2], FLD, "%s", g->country);
+    if (g->has_geo) {
+        snprintf(r[c + 5], FLD, "%.4f", g->lat);
+        snprintf(r[c + 6], FLD, "%.4f", g->lon);
     }
 }
 
-int vg_export_gdelt(FILE *f, const vg_export_doc *x, const vg_doc *d)
+void vg_gdelt_write(FILE *f, const vg_gdelt_event *g)
 {
     row_t r;
+    memset(r, 0, sizeof r);
+    snprintf(r[0], FLD, "%llu", (unsigned long long)g->id);
+    if (g->y) {
+        snprintf(r[1], FLD, "%04d%02d%02d", g->y, g->m, g->d);
+        snprintf(r[2], FLD, "%04d%02d", g->y, g->m);
+        snprintf(r[3], FLD, "%04d", g->y);
+        snprintf(r[4], FLD, "%.4f", g->y + ((g->m - 1) * 30 + g->d) / 365.0);
+    }
+    actor(r, 5, g->source, g->source_name, g->source_nlen);
+    actor(r, 15, g->target, g->target_name, g->target_nlen);
+    snprintf(r[25], FLD, "%d", g->is_root);
+    snprintf(r[26], FLD, "%s", g->code);
+    snprintf(r[27], FLD, "%.3s", g->code);
+    snprintf(r[28], FLD, "%.2s", g->code);
+    snprintf(r[29], FLD, "%d", g->quad);
+    snprintf(r[30], FLD, "%.1f", g->goldstein);
+    snprintf(r[31], FLD, "%ld", g->mentions);
+    snprintf(r[32], FLD, "%ld", g->sources);
+    snprintf(r[33], FLD, "%ld", g->articles);
+    geo(r, 51, g); /* ActionGeo; the actors' own geography is not known */
+    if (g->added)
+        snprintf(r[59], FLD, "%s", g->added);
+    else if (g->y)
+        snprintf(r[59], FLD, "%04d%02d%02d", g->y, g->m, g->d);
+    if (g->url)
+        snprintf(r[60], FLD, "%.*s", FLD - 1, g->url);
+    for (int c = 0; c < NCOL; c++) {
+        vg_tsv_str(f, r[c], strlen(r[c]));
+        putc(c + 1 < NCOL ? '\t' : '\n', f);
+    }
+}
+
+/* A document's events, before the store: each counts one mention, one source, one article. */
+int vg_export_gdelt(FILE *f, const vg_export_doc *x, const vg_doc *d)
+{
     for (size_t i = 0; i < vg_doc_nevents(d); i++) {
         const vg_event *e = vg_doc_event(d, i);
-        memset(r, 0, sizeof r);
-        snprintf(r[0], FLD, "%llu", (unsigned long long)(x->first_event_id + i));
-        if (e->date[0]) {
-            int y = 0, m = 0, dd = 0;
-            sscanf(e->date, "%d-%d-%d", &y, &m, &dd);
-            snprintf(r[1], FLD, "%04d%02d%02d", y, m, dd);
-            snprintf(r[2], FLD, "%04d%02d", y, m);
-            snprintf(r[3], FLD, "%04d", y);
-            snprintf(r[4], FLD, "%.4f", y + ((m - 1) * 30 + dd) / 365.0);
-            snprintf(r[59], FLD, "%04d%02d%02d", y, m, dd);
-        }
-        actor(r, 5, e->source, x->text + e->source_span.start, e->source_span.end - e->source_span.start);
-        actor(r, 15, e->target, x->text + e->target_span.start, e->target_span.end - e->target_span.start);
-        snprintf(r[25], FLD, "1");
-        snprintf(r[26], FLD, "%s", e->code);
-        snprintf(r[27], FLD, "%.3s", e->code);
-        snprintf(r[28], FLD, "%s", e->root);
-        snprintf(r[29], FLD, "%d", e->quad);
-        snprintf(r[30], FLD, "%.1f", (double)e->goldstein);
-        snprintf(r[31], FLD, "1");
-        snprintf(r[32], FLD, "1");
-        snprintf(r[33], FLD, "1");
-        geo(r, 51, x, e); /* ActionGeo; the actors' own geography is not known */
-        if (x->url)
-            snprintf(r[60], FLD, "%.*s", FLD - 1, x->url);
-        for (int c = 0; c < NCOL; c++) {
-            vg_tsv_str(f, r[c], strlen(r[c]));
-            putc(c + 1 < NCOL ? '\t' : '\n', f);
-        }
+        vg_gdelt_event g = { 0 };
+        g.id = x->first_event_id + i;
+        if (e->date[0])
+            sscanf(e->date, "%d-%d-%d", &g.y, &g.m, &g.d);
+        g.source = e->source;
+        g.source_name = x->text + e->source_span.start;
+        g.source_nlen = e->source_span.end - e->source_span.start;
+        g.target = e->target;
+        g.target_name = x->text + e->target_span.start;
+        g.target_nlen = e->target_span.end - e->target_span.start;
+        g.code = e->code;
+        g.quad = e->quad;
+        g.goldstein = (double)e->goldstein;
+        g.mentions = g.sources = g.articles = 1;
+        g.is_root = 1;
+        g.country = e->place;
+        g.place = x->text + e->place_span.start;
+        g.place_len = e->place_span.end - e->place_span.start;
+        g.has_geo = e->has_geo;
+        g.lat = e->lat;
+        g.lon = e->lon;
+        g.url = x->url;
+        vg_gdelt_write(f, &g);
     }
     return ferror(f) ? -1 : 0;
 }

@@ -6,7 +6,7 @@
 #include "core.h"
 
 /* ---- one JSON Lines record (json.c) ---- */
-enum { VG_JF_ID, VG_JF_TEXT, VG_JF_HTML, VG_JF_LANG, VG_JF_DATE, VG_JF_TITLE, VG_JF_URL, VG_JF_COUNT };
+enum { VG_JF_ID, VG_JF_TEXT, VG_JF_HTML, VG_JF_LANG, VG_JF_DATE, VG_JF_TITLE, VG_JF_URL, VG_JF_SOURCE, VG_JF_COUNT };
 
 typedef struct {
     vg_buf f[VG_JF_COUNT]; /* unescaped values, NUL-terminated, valid when has & (1 << field) */
@@ -47,6 +47,7 @@ typedef struct {
     vg_lang lang;      /* given by the record, or VG_LANG_UNKNOWN */
     const char *date;  /* "YYYY-MM-DD" or NULL */
     const char *title, *url; /* or NULL */
+    const char *source; /* the publisher ("source" field), or NULL */
 } vg_input_doc;
 
 typedef struct vg_reader vg_reader;
@@ -58,6 +59,9 @@ vg_status vg_reader_add(vg_reader *r, const char *path);
 ** skipped record, with *why and a message in msg (the file and line are in *doc). */
 int vg_reader_next(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, size_t msgcap);
 void vg_reader_free(vg_reader *r);
+/* How far the run is: bytes of the inputs consumed so far, and their total size (0 when unknown:
+** standard input, a pipe). For a progress line's ETA. */
+void vg_reader_progress(const vg_reader *r, uint64_t *done, uint64_t *total);
 
 
 #endif

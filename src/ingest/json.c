@@ -1,5 +1,5 @@
 /* json.c — read one JSON Lines record: a strict RFC 8259 parser that keeps only the fields vigie
-** uses (id, text, html, lang, date, title, url) and validates and skips everything else, so a gold
+** uses (id, text, html, lang, date, title, url, source) and validates and skips everything else, so a gold
 ** file or a crawler's dump can be fed in as it is.
 ** Why not a JSON library: a record is read straight into the buffers the pipeline reuses, with one
 ** pass and no tree; the error says at which byte and why, which is what a user fixing a 2 GB dump
@@ -253,7 +253,7 @@ static vg_status skip_value(jp *j)
 
 static const char *const field_names[VG_JF_COUNT] = {
     [VG_JF_ID] = "id", [VG_JF_TEXT] = "text", [VG_JF_HTML] = "html", [VG_JF_LANG] = "lang",
-    [VG_JF_DATE] = "date", [VG_JF_TITLE] = "title", [VG_JF_URL] = "url",
+    [VG_JF_DATE] = "date", [VG_JF_TITLE] = "title", [VG_JF_URL] = "url", [VG_JF_SOURCE] = "source",
 };
 
 void vg_jrec_init(vg_jrec *r, const vg_mem *mem)

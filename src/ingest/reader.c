@@ -26,6 +26,8 @@ struct vg_reader {
     vg_jrec rec;
     char blk[1 << 16]; /* JSON Lines read buffer */
     size_t bpos, blen;
+    uint64_t consumed, total; /* bytes; total 0 when an input's size is unknown */
+    int size_unknown;
 };
 
 const char *vg_skip_name(vg_skip s)
@@ -73,6 +75,11 @@ static vg_status push_path(vg_reader *r, const char *p)
         return rc;
     if (!(r->paths[r->npaths] = vg_strndup(r->mem, p, strlen(p))))
         return VG_ENOMEM;
+    struct stat st;
+    if (strcmp(p, "-") != 0 && stat(p, &st) == 0 && S_ISREG(st.st_mode))
+        r->total += (uint64_t)st.st_size;
+    else
+        r->size_unknown = 1;
     r->npaths++;
     return VG_OK;
 }
@@ -146,6 +153,7 @@ static int read_line(vg_reader *r)
         const char *s = r->blk + r->bpos, *nl = memchr(s, '\n', r->blen - r->bpos);
         size_t k = nl ? (size_t)(nl - s) : r->blen - r->bpos;
         r->bpos += k + (nl != NULL);
+        r->consumed += k + (nl != NULL);
         if (!over && r->buf.n + k > VG_MAX_LINE_BYTES) {
             over = 1;
             vg_buf_release(&r->buf); /* do not keep a huge buffer for the rest of the run */
@@ -223,6 +231,7 @@ static int next_text(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, s
         }
     }
     int err = ferror(r->f);
+    r->consumed += r->buf.n;
     close_cur(r);
     if (over) {
         *why = VG_SKIP_LIMIT;
@@ -311,6 +320,7 @@ static int next_jsonl(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, 
         }
         doc->title = HAS(VG_JF_TITLE) ? j->f[VG_JF_TITLE].p : NULL;
         doc->url = HAS(VG_JF_URL) ? j->f[VG_JF_URL].p : NULL;
+        doc->source = HAS(VG_JF_SOURCE) ? j->f[VG_JF_SOURCE].p : NULL;
 #undef HAS
         return 1;
     }
@@ -337,4 +347,10 @@ int vg_reader_next(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, siz
         if (got != 0)
             return got;
     }
+}
+
+void vg_reader_progress(const vg_reader *r, uint64_t *done, uint64_t *total)
+{
+    *done = r->consumed;
+    *total = r->size_unknown ? 0 : r->total;
 }

@@ -1,0 +1,347 @@
+/* store_opts.c — the filter options of query and export, and rows written as a table (people), TSV,
+** CSV (R's read.csv, pandas' read_csv) or JSON Lines. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "store_opts.h"
+
+static int bad(const char *cmd, const char *what, const char *arg)
+{
+    fprintf(stderr, "vigie %s: %s: '%s'\nTry 'vigie %s --help'.\n", cmd, what, arg, cmd);
+    return -1;
+}
+
+/* Split a comma-separated list into v[*n…]; the copy is owned by o. */
+static int list(cli_store_opts *o, const char *arg, const char **v, int *n, const char *cmd)
+{
+    if (o->nowned == (int)(sizeof o->owned / sizeof o->owned[0]))
+        return bad(cmd, "too many list options", arg);
+    char *copy = strdup(arg);
+    if (!copy)
+        return bad(cmd, "out of memory", arg);
+    o->owned[o->nowned++] = copy;
+    for (char *p = copy, *next; p; p = next) {
+        next = strchr(p, ',');
+        if (next)
+            *next++ = 0;
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            continue;
+        if (*n == VG_FILTER_MAX)
+            return bad(cmd, "too many values (16 at most)", arg);
+        v[(*n)++] = p;
+    }
+    return 1;
+}
+
+/* YYYY, YYYY-MM or YYYY-MM-DD: its first day, or its last (end). */
+static int parse_day(const char *s, int end, int32_t *day)
+{
+    int y = 0, m = 0, d = 0, k = 0;
+    size_t n = strlen(s);
+    if (n == 4 && sscanf(s, "%4d%n", &y, &k) == 1 && k == 4) {
+        *day = end ? vg_days_from_civil(y, 12, 31) : vg_days_from_civil(y, 1, 1);
+        return 0;
+    }
+    if (n == 7 && sscanf(s, "%4d-%2d%n", &y, &m, &k) == 2 && k == 7 && m >= 1 && m <= 12) {
+        *day = end ? vg_days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1 : vg_days_from_civil(y, m, 1);
+        return 0;
+    }
+    if (vg_date_valid(s, n)) {
+        sscanf(s, "%4d-%2d-%2d", &y, &m, &d);
+        *day = vg_days_from_civil(y, m, d);
+        return 0;
+    }
+    return -1;
+}
+
+static int number(const char *arg, int64_t min, int64_t *out)
+{
+    char *end;
+    long long v = strtoll(arg, &end, 10);
+    if (!*arg || *end || v < min)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int cli_filter_opt(cli_store_opts *o, int opt, const char *arg, const char *cmd)
+{
+    vg_filter *f = &o->f;
+    switch (opt) {
+    case OPT_DB:
+        o->db = arg;
+        return 1;
+    case OPT_FROM:
+    case OPT_TO: {
+        int32_t day;
+        if (parse_day(arg, opt == OPT_TO, &day) < 0)
+            return bad(cmd, "a date is YYYY, YYYY-MM or YYYY-MM-DD", arg);
+        if (opt == OPT_FROM)
+            f->from = day, f->has_from = true;
+        else
+            f->to = day, f->has_to = true;
+        return 1;
+    }
+    case OPT_SOURCE: return list(o, arg, f->source, &f->nsource, cmd);
+    case OPT_TARGET: return list(o, arg, f->target, &f->ntarget, cmd);
+    case OPT_ACTOR: return list(o, arg, f->actor, &f->nactor, cmd);
+    case OPT_BETWEEN: {
+        const char *v[VG_FILTER_MAX];
+        int n = 0;
+        if (list(o, arg, v, &n, cmd) < 0)
+            return -1;
+        if (n != 2)
+            return bad(cmd, "--between takes two actors, A,B", arg);
+        f->between[0] = v[0];
+        f->between[1] = v[1];
+        return 1;
+    }
+    case OPT_CODE:
+    case OPT_ROOT: {
+        int from = f->ncode;
+        if (list(o, arg, f->code, &f->ncode, cmd) < 0)
+            return -1;
+        for (int i = from; i < f->ncode; i++) {
+            const char *c = f->code[i];
+            size_t n = strlen(c);
+            int digits = 1;
+            for (size_t k = 0; k < n; k++)
+                digits &= isdigit((unsigned char)c[k]) != 0;
+            if (!digits || n > 4 || (opt == OPT_ROOT && n != 2))
+                return bad(cmd, opt == OPT_ROOT ? "a root is two digits, 01 to 20" : "an event code is 2 to 4 digits", c);
+        }
+        return 1;
+    }
+    case OPT_COUNTRY: return list(o, arg, f->country, &f->ncountry, cmd);
+    case OPT_QUAD:
+    case OPT_LANG: {
+        const char *v[VG_FILTER_MAX];
+        int n = 0;
+        if (list(o, arg, v, &n, cmd) < 0)
+            return -1;
+        for (int i = 0; i < n; i++) {
+            if (opt == OPT_QUAD) {
+                if (strlen(v[i]) != 1 || v[i][0] < '1' || v[i][0] > '4')
+                    return bad(cmd, "a QuadClass is 1, 2, 3 or 4", v[i]);
+                f->quad |= 1u << (v[i][0] - '0');
+            } else if (!strcmp(v[i], "fr") || !strcmp(v[i], "en")) {
+                f->langs |= v[i][0] == 'f' ? 1u : 2u;
+            } else {
+                return bad(cmd, "a language is fr or en", v[i]);
+            }
+        }
+        return 1;
+    }
+    case OPT_MIN_MENTIONS:
+        if (number(arg, 1, &f->min_mentions) < 0)
+            return bad(cmd, "--min-mentions needs a number", arg);
+        return 1;
+    case OPT_DOC:
+        f->doc = arg;
+        return 1;
+    case OPT_ORDER:
+        o->q.order = arg;
+        return 1;
+    case OPT_LIMIT:
+        if (number(arg, 1, &o->q.limit) < 0)
+            return bad(cmd, "--limit needs a number of rows", arg);
+        return 1;
+    }
+    return 0;
+}
+
+void cli_store_opts_free(cli_store_opts *o)
+{
+    for (int i = 0; i < o->nowned; i++)
+        free(o->owned[i]);
+    o->nowned = 0;
+}
+
+/* ---- rows ---- */
+
+void cli_csv_str(FILE *f, const char *s, size_t n)
+{
+    if (!s || !n)
+        return;
+    if (!memchr(s, ',', n) && !memchr(s, '"', n) && !memchr(s, '\n', n) && !memchr(s, '\r', n)) {
+        fwrite(s, 1, n, f);
+        return;
+    }
+    putc('"', f);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"')
+            putc('"', f);
+        putc(s[i], f);
+    }
+    putc('"', f);
+}
+
+/* Display width of UTF-8 text: code points, not bytes (the store's text is all UTF-8). */
+static size_t width(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return w;
+}
+
+/* n bytes of s that hold at most max code points. */
+static size_t clip(const char *s, size_t n, size_t max)
+{
+    size_t w = 0, i = 0;
+    for (; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && w++ == max)
+            break;
+    return i;
+}
+
+#define TABLE_MAX_COL 60 /* a table column wider than this is cut, with "…" */
+
+typedef struct {
+    char **cell; /* rows × cols, NULL for SQL NULL */
+    size_t nrows, cap;
+    int ncols;
+} grid;
+
+static long table(sqlite3_stmt *st, FILE *f, char *err, size_t errcap)
+{
+    int nc = sqlite3_column_count(st), rc;
+    grid g = { NULL, 0, 0, nc };
+    size_t *w = calloc((size_t)nc, sizeof *w);
+    int *num = calloc((size_t)nc, sizeof *num);
+    long rows = -1;
+    if (!w || !num)
+        goto out;
+    for (int c = 0; c < nc; c++) {
+        const char *name = sqlite3_column_name(st, c);
+        w[c] = width(name, strlen(name));
+        num[c] = 1;
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if ((g.nrows + 1) * (size_t)nc > g.cap) {
+            size_t cap = g.cap ? g.cap * 2 : (size_t)nc * 64;
+            char **t = realloc(g.cell, cap * sizeof *t);
+            if (!t)
+                goto out;
+            g.cell = t;
+            g.cap = cap;
+        }
+        for (int c = 0; c < nc; c++) {
+            int type = sqlite3_column_type(st, c);
+            const char *v = (const char *)sqlite3_column_text(st, c);
+            char **cell = &g.cell[g.nrows * (size_t)nc + (size_t)c];
+            *cell = v ? strdup(v) : NULL;
+            if (type == SQLITE_TEXT || type == SQLITE_BLOB)
+                num[c] = 0;
+            size_t cw = v ? width(v, strlen(v)) : 0;
+            if (cw > TABLE_MAX_COL)
+                cw = TABLE_MAX_COL;
+            if (cw > w[c])
+                w[c] = cw;
+        }
+        g.nrows++;
+    }
+    if (rc != SQLITE_DONE) {
+        snprintf(err, errcap, "%s", sqlite3_errmsg(sqlite3_db_handle(st)));
+        goto out;
+    }
+    for (int c = 0; c < nc; c++) {
+        const char *name = sqlite3_column_name(st, c);
+        size_t pad = w[c] - width(name, strlen(name));
+        fprintf(f, "%s%*s%s", c ? "  " : "", num[c] ? (int)pad : 0, "", name);
+        if (!num[c] && c + 1 < nc)
+            fprintf(f, "%*s", (int)pad, "");
+    }
+    putc('\n', f);
+    for (size_t r = 0; r < g.nrows; r++) {
+        for (int c = 0; c < nc; c++) {
+            const char *v = g.cell[r * (size_t)nc + (size_t)c];
+            if (!v)
+                v = "";
+            size_t n = strlen(v), cw = width(v, n), cut = n;
+            if (cw > TABLE_MAX_COL) {
+                cut = clip(v, n, TABLE_MAX_COL - 1);
+                cw = TABLE_MAX_COL;
+            }
+            size_t pad = w[c] - cw;
+            fputs(c ? "  " : "", f);
+            if (num[c])
+                fprintf(f, "%*s", (int)pad, "");
+            for (size_t i = 0; i < cut; i++) /* one line a row */
+                putc(v[i] == '\n' || v[i] == '\t' ? ' ' : v[i], f);
+            if (cut < n)
+                fputs("…", f);
+            if (!num[c] && c + 1 < nc)
+                fprintf(f, "%*s", (int)pad, "");
+        }
+        putc('\n', f);
+    }
+    rows = (long)g.nrows;
+out:
+    for (size_t i = 0; i < g.nrows * (size_t)nc; i++)
+        free(g.cell[i]);
+    free(g.cell);
+    free(w);
+    free(num);
+    if (rows < 0 && !err[0])
+        snprintf(err, errcap, "out of memory");
+    return rows;
+}
+
+long cli_write_rows(sqlite3_stmt *st, int fmt, FILE *f, char *err, size_t errcap)
+{
+    err[0] = 0;
+    if (fmt == OUT_TABLE)
+        return table(st, f, err, errcap);
+    int nc = sqlite3_column_count(st), rc;
+    if (fmt != OUT_JSONL) {
+        for (int c = 0; c < nc; c++) {
+            const char *name = sqlite3_column_name(st, c);
+            fputs(c ? (fmt == OUT_CSV ? "," : "\t") : "", f);
+            if (fmt == OUT_CSV)
+                cli_csv_str(f, name, strlen(name));
+            else
+                vg_tsv_str(f, name, strlen(name));
+        }
+        putc('\n', f);
+    }
+    long rows = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (fmt == OUT_JSONL)
+            putc('{', f);
+        for (int c = 0; c < nc; c++) {
+            int type = sqlite3_column_type(st, c);
+            const char *v = (const char *)sqlite3_column_text(st, c);
+            size_t n = (size_t)sqlite3_column_bytes(st, c);
+            if (fmt == OUT_JSONL) {
+                const char *name = sqlite3_column_name(st, c);
+                fputs(c ? "," : "", f);
+                vg_json_str(f, name, strlen(name));
+                putc(':', f);
+                if (type == SQLITE_NULL)
+                    fputs("null", f);
+                else if (type == SQLITE_INTEGER || type == SQLITE_FLOAT)
+                    fwrite(v, 1, n, f);
+                else
+                    vg_json_str(f, v, n);
+                continue;
+            }
+            fputs(c ? (fmt == OUT_CSV ? "," : "\t") : "", f);
+            if (fmt == OUT_CSV)
+                cli_csv_str(f, v, n);
+            else if (v)
+                vg_tsv_str(f, v, n);
+        }
+        fputs(fmt == OUT_JSONL ? "}\n" : "\n", f);
+        rows++;
+    }
+    if (rc != SQLITE_DONE) {
+        snprintf(err, errcap, "%s", sqlite3_errmsg(sqlite3_db_handle(st)));
+        return -1;
+    }
+    return rows;
+}
