@@ -30,5 +30,9 @@ echo "== cli"
 BUILD="$BUILD" sh tests/cli.sh >"$out" 2>&1
 grep -v '^ok ' "$out"
 tally "$out"
+echo "== store"
+BUILD="$BUILD" sh tests/store.sh >"$out" 2>&1
+grep -v '^ok ' "$out"
+tally "$out"
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
