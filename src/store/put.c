@@ -10,7 +10,7 @@
 ** nothing says two undated reports are of one event.
 **
 ** Why it is fast: every statement is prepared once; the dedup is one upsert on the events_key index
-** (INSERT … ON CONFLICT DO UPDATE … RETURNING); the mention id is chosen before the event row is
+** probe of the events_key index, then an insert or an update by row id; the mention id is chosen before the event row is
 ** written, so a new event is written once; sites and rules are looked up in memory.
 ** Why it is deterministic: row ids depend only on the order documents arrive in, not on how they are
 ** batched into transactions, so an ingest interrupted and run again ends with the same rows. */
@@ -26,27 +26,29 @@
 #include "store_int.h"
 
 static const char *const sql[ST_COUNT] = {
-    [ST_DOC_GET] = "SELECT id, hash FROM documents WHERE ext_id = ?",
+    [ST_DOC_GET] = "SELECT id, hash, first_mention, events FROM documents WHERE ext_id = ?",
     [ST_DOC_INS] = "INSERT INTO documents (ext_id, url, title, site, day, lang, hash, bytes, sentences, events,"
-                   " dict, added) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                   " first_mention, dict, added) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?14, ?11, ?12)",
     [ST_DOC_UPD] = "UPDATE documents SET url = ?2, title = ?3, site = ?4, day = ?5, lang = ?6, hash = ?7,"
-                   " bytes = ?8, sentences = ?9, events = ?10, dict = ?11, added = ?12 WHERE id = ?13",
+                   " bytes = ?8, sentences = ?9, events = ?10, first_mention = ?14, dict = ?11, added = ?12"
+                   " WHERE id = ?13",
     [ST_SITE] = "INSERT INTO sites (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = excluded.name"
                 " RETURNING id",
     [ST_RULE] = "INSERT INTO rules (rule) VALUES (?) ON CONFLICT (rule) DO UPDATE SET rule = excluded.rule"
                 " RETURNING id",
     [ST_NEXT_MENTION] = "SELECT coalesce(max(id), 0) + 1 FROM mentions",
-    [ST_EV_UPSERT] = "INSERT INTO events (day, source, target, code, root, quad, country, mentions, sources,"
-                     " articles, langs, lead, first_mention) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, 1, 1, ?8, ?9, ?10)"
-                     " ON CONFLICT (day, source, target, code, country) DO UPDATE SET"
-                     " mentions = mentions + 1, langs = langs | excluded.langs RETURNING id, mentions",
+    [ST_EV_FIND] = "SELECT id FROM events WHERE day = ?1 AND source = ?2 AND target = ?3 AND code = ?4"
+                   " AND country = ?5",
+    [ST_EV_INS] = "INSERT INTO events (day, source, target, code, country, root, quad, mentions, sources, articles,"
+                  " langs, lead, first_mention) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, 1, 1, ?8, ?9, ?10)",
     [ST_SITE_SEEN] = "SELECT 1 FROM mentions WHERE event = ? AND site = ? LIMIT 1",
-    [ST_EV_INC] = "UPDATE events SET sources = sources + ?1, articles = articles + ?2 WHERE id = ?3",
+    [ST_EV_INC] = "UPDATE events SET mentions = mentions + 1, sources = sources + ?1, articles = articles + ?2,"
+                  " langs = langs | ?3 WHERE id = ?4",
     [ST_MEN_INS] = "INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
                    " ?16, ?17, ?18, ?19)",
     [ST_SENT_INS] = "INSERT OR IGNORE INTO sentences VALUES (?1, ?2, ?3, ?4)",
-    [ST_DOC_EVENTS] = "SELECT DISTINCT event FROM mentions WHERE doc = ?",
-    [ST_DOC_DEL_MEN] = "DELETE FROM mentions WHERE doc = ?",
+    [ST_DOC_EVENTS] = "SELECT DISTINCT event FROM mentions WHERE id BETWEEN ?1 AND ?2",
+    [ST_DOC_DEL_MEN] = "DELETE FROM mentions WHERE id BETWEEN ?1 AND ?2",
     [ST_DOC_DEL_SENT] = "DELETE FROM sentences WHERE doc = ?",
     /* a changed document's old mentions are gone: count again what is left (rare: no hurry) */
     [ST_EV_RECOUNT] =
@@ -303,12 +305,14 @@ static void forget_ids(vg_store *s)
         memset(s->rule_ids, 0, s->rule_cap * sizeof(int64_t));
 }
 
-/* Drop a changed document's mentions and evidence; count its events again. */
-static vg_status unput(vg_store *s, int64_t doc)
+/* Drop a changed document's mentions (ids first .. first + n - 1) and evidence; count its events
+** again. */
+static vg_status unput(vg_store *s, int64_t doc, int64_t first, int64_t nmen)
 {
     sqlite3_stmt *st = s->st[ST_DOC_EVENTS];
     size_t n = 0;
-    sqlite3_bind_int64(st, 1, doc);
+    sqlite3_bind_int64(st, 1, first);
+    sqlite3_bind_int64(st, 2, first + nmen - 1);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (vg_grow(&s->mem, (void **)&s->seen, &s->seen_cap, n + 1, sizeof(int64_t)) != VG_OK) {
@@ -320,7 +324,8 @@ static vg_status unput(vg_store *s, int64_t doc)
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
         return vg_store_fail(s, "reading a changed document's events");
-    sqlite3_bind_int64(s->st[ST_DOC_DEL_MEN], 1, doc);
+    sqlite3_bind_int64(s->st[ST_DOC_DEL_MEN], 1, first);
+    sqlite3_bind_int64(s->st[ST_DOC_DEL_MEN], 2, first + nmen - 1);
     sqlite3_bind_int64(s->st[ST_DOC_DEL_SENT], 1, doc);
     if (done(s->st[ST_DOC_DEL_MEN]) || done(s->st[ST_DOC_DEL_SENT]))
         return vg_store_fail(s, "removing a changed document's mentions");
@@ -333,8 +338,8 @@ static vg_status unput(vg_store *s, int64_t doc)
     return VG_OK;
 }
 
-static vg_status put_doc_row(vg_store *s, const vg_store_doc *d, int64_t site, size_t n, int64_t existing,
-                             int64_t *doc)
+static vg_status put_doc_row(vg_store *s, const vg_store_doc *d, int64_t site, size_t n, int64_t mention,
+                             int64_t existing, int64_t *doc)
 {
     sqlite3_stmt *st = s->st[existing ? ST_DOC_UPD : ST_DOC_INS];
     sqlite3_bind_text(st, 1, d->id, -1, SQLITE_STATIC);
@@ -354,6 +359,8 @@ static vg_status put_doc_row(vg_store *s, const vg_store_doc *d, int64_t site, s
     sqlite3_bind_int64(st, 12, (sqlite3_int64)time(NULL));
     if (existing)
         sqlite3_bind_int64(st, 13, existing);
+    if (n)
+        sqlite3_bind_int64(st, 14, mention);
     if (done(st))
         return vg_store_fail(s, "writing a document");
     *doc = existing ? existing : sqlite3_last_insert_rowid(s->db);
@@ -364,52 +371,65 @@ static vg_status put_event(vg_store *s, const vg_store_doc *d, int64_t doc, int6
                            int64_t mention, size_t *nseen)
 {
     int lang = d->lang && !strcmp(d->lang, "fr") ? 1 : d->lang && !strcmp(d->lang, "en") ? 2 : 0;
-    sqlite3_stmt *st = s->st[ST_EV_UPSERT];
-    if (e->has_day)
-        sqlite3_bind_int(st, 1, e->day);
-    sqlite3_bind_text(st, 2, e->source, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, e->target, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, e->code, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 5, (e->code[0] - '0') * 10 + (e->code[1] - '0'));
-    sqlite3_bind_int(st, 6, e->quad);
-    sqlite3_bind_text(st, 7, e->country, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 8, lang);
-    sqlite3_bind_int(st, 9, e->sentence < 3);
-    sqlite3_bind_int64(st, 10, mention);
-    int64_t ev = 0, count = 0;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        ev = sqlite3_column_int64(st, 0);
-        count = sqlite3_column_int64(st, 1);
-    }
-    if (done(st) || !ev)
-        return vg_store_fail(s, "writing an event");
-    if (count > 1) { /* an event seen before: by this document, or from another one, maybe this site */
-        int in_doc = 0;
-        for (size_t i = 0; i < *nseen && !in_doc; i++)
-            in_doc = s->seen[i] == ev;
-        int new_site = 0;
-        if (!in_doc) {
-            sqlite3_stmt *q = s->st[ST_SITE_SEEN];
-            sqlite3_bind_int64(q, 1, ev);
-            sqlite3_bind_int64(q, 2, site);
-            int r = sqlite3_step(q);
-            sqlite3_reset(q);
+    /* the dedup key: (day, source, target, code, country); undated events are never merged */
+    int64_t ev = 0;
+    sqlite3_stmt *st = s->st[ST_EV_FIND];
+    for (int pass = e->has_day ? 0 : 1; pass < 2 && !ev; pass++) {
+        if (pass == 1)
+            st = s->st[ST_EV_INS];
+        if (e->has_day)
+            sqlite3_bind_int(st, 1, e->day);
+        sqlite3_bind_text(st, 2, e->source, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, e->target, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, e->code, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 5, e->country, -1, SQLITE_STATIC);
+        if (pass == 0) {
+            int r = sqlite3_step(st);
+            if (r == SQLITE_ROW)
+                ev = sqlite3_column_int64(st, 0);
+            sqlite3_reset(st);
             if (r != SQLITE_ROW && r != SQLITE_DONE)
-                return vg_store_fail(s, "counting sources");
-            new_site = r == SQLITE_DONE;
-            sqlite3_stmt *u = s->st[ST_EV_INC];
-            sqlite3_bind_int(u, 1, new_site);
-            sqlite3_bind_int(u, 2, 1);
-            sqlite3_bind_int64(u, 3, ev);
-            if (done(u))
-                return vg_store_fail(s, "counting an event's articles");
+                return vg_store_fail(s, "looking up an event");
+            continue;
         }
-        if (in_doc)
-            goto mention;
+        sqlite3_bind_int(st, 6, (e->code[0] - '0') * 10 + (e->code[1] - '0'));
+        sqlite3_bind_int(st, 7, e->quad);
+        sqlite3_bind_int(st, 8, lang);
+        sqlite3_bind_int(st, 9, e->sentence < 3);
+        sqlite3_bind_int64(st, 10, mention);
+        if (done(st))
+            return vg_store_fail(s, "writing an event");
+        if (vg_grow(&s->mem, (void **)&s->seen, &s->seen_cap, *nseen + 1, sizeof(int64_t)) != VG_OK)
+            return VG_ENOMEM;
+        s->seen[(*nseen)++] = sqlite3_last_insert_rowid(s->db);
+        ev = s->seen[*nseen - 1];
+        goto mention;
     }
-    if (vg_grow(&s->mem, (void **)&s->seen, &s->seen_cap, *nseen + 1, sizeof(int64_t)) != VG_OK)
-        return VG_ENOMEM;
-    s->seen[(*nseen)++] = ev;
+    /* an event seen before: by this document (one more mention), or by another one (one more
+    ** article, and one more source unless its site reported it already) */
+    int in_doc = 0, new_site = 0;
+    for (size_t i = 0; i < *nseen && !in_doc; i++)
+        in_doc = s->seen[i] == ev;
+    if (!in_doc) {
+        sqlite3_stmt *q = s->st[ST_SITE_SEEN];
+        sqlite3_bind_int64(q, 1, ev);
+        sqlite3_bind_int64(q, 2, site);
+        int r = sqlite3_step(q);
+        sqlite3_reset(q);
+        if (r != SQLITE_ROW && r != SQLITE_DONE)
+            return vg_store_fail(s, "counting sources");
+        new_site = r == SQLITE_DONE;
+        if (vg_grow(&s->mem, (void **)&s->seen, &s->seen_cap, *nseen + 1, sizeof(int64_t)) != VG_OK)
+            return VG_ENOMEM;
+        s->seen[(*nseen)++] = ev;
+    }
+    st = s->st[ST_EV_INC];
+    sqlite3_bind_int(st, 1, new_site);
+    sqlite3_bind_int(st, 2, !in_doc);
+    sqlite3_bind_int(st, 3, lang);
+    sqlite3_bind_int64(st, 4, ev);
+    if (done(st))
+        return vg_store_fail(s, "counting an event's mentions");
 mention:;
     st = s->st[ST_MEN_INS];
     int64_t rule = e->rule[0] ? intern(s, ST_RULE, e->rule, strlen(e->rule)) : 0;
@@ -454,10 +474,12 @@ vg_status vg_store_put(vg_store *s, const vg_store_doc *d, const vg_store_event 
     }
     sqlite3_stmt *st = s->st[ST_DOC_GET];
     sqlite3_bind_text(st, 1, d->id, -1, SQLITE_STATIC);
-    int64_t existing = 0;
+    int64_t existing = 0, old_first = 0, old_n = 0;
     int r = sqlite3_step(st);
     if (r == SQLITE_ROW) {
         existing = sqlite3_column_int64(st, 0);
+        old_first = sqlite3_column_int64(st, 2);
+        old_n = sqlite3_column_type(st, 2) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 3);
         *state = (uint64_t)sqlite3_column_int64(st, 1) == d->hash ? VG_DOC_SAME : VG_DOC_CHANGED;
     } else {
         *state = VG_DOC_NEW;
@@ -467,20 +489,20 @@ vg_status vg_store_put(vg_store *s, const vg_store_doc *d, const vg_store_event 
         return vg_store_fail(s, "looking up a document");
     if (*state == VG_DOC_SAME)
         return VG_OK;
-    if (existing && (rc = unput(s, existing)) != VG_OK)
+    if (existing && (rc = unput(s, existing, old_first, old_n)) != VG_OK)
         return rc;
-    char name[256];
-    size_t nn = site_name(d, name, sizeof name);
-    int64_t site = nn ? intern(s, ST_SITE, name, nn) : 0, doc = 0;
-    if ((rc = put_doc_row(s, d, site, n, existing, &doc)) != VG_OK)
-        return rc;
-    if (!site)
-        site = -doc; /* a document of unknown origin is a source of its own */
     st = s->st[ST_NEXT_MENTION];
     int64_t mention = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_reset(st);
     if (!mention)
         return vg_store_fail(s, "numbering mentions");
+    char name[256];
+    size_t nn = site_name(d, name, sizeof name);
+    int64_t site = nn ? intern(s, ST_SITE, name, nn) : 0, doc = 0;
+    if ((rc = put_doc_row(s, d, site, n, mention, existing, &doc)) != VG_OK)
+        return rc;
+    if (!site)
+        site = -doc; /* a document of unknown origin is a source of its own */
     size_t nseen = 0;
     for (size_t i = 0; i < n; i++)
         if ((rc = put_event(s, d, doc, site, &ev[i], mention++, &nseen)) != VG_OK)

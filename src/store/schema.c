@@ -33,7 +33,9 @@ static const char schema_v1[] =
     "  day INTEGER,"                    /* publication date, days since 1970-01-01 */
     "  lang TEXT NOT NULL,"
     "  hash INTEGER NOT NULL,"          /* of text, date, lang, url, title, source */
-    "  bytes INTEGER NOT NULL, sentences INTEGER NOT NULL, events INTEGER NOT NULL,"
+    "  bytes INTEGER NOT NULL, sentences INTEGER NOT NULL,"
+    "  events INTEGER NOT NULL,"        /* its mentions: ids first_mention .. first_mention + events - 1 */
+    "  first_mention INTEGER,"
     "  dict INTEGER REFERENCES dictionaries,"
     "  added INTEGER NOT NULL"          /* unix time of the (last) ingest */
     ");"
@@ -64,8 +66,8 @@ static const char schema_v1[] =
     "  confidence INTEGER NOT NULL,"    /* percent, as GDELT's Mentions table */
     "  rule INTEGER NOT NULL"
     ");"
+    /* no index on doc: a document's mentions are numbered in one run (documents.first_mention) */
     "CREATE INDEX mentions_event ON mentions(event, site, doc);"
-    "CREATE INDEX mentions_doc ON mentions(doc);"
     /* evidence: the sentences events were coded from (start: byte offset in the document) */
     "CREATE TABLE sentences ("
     "  doc INTEGER NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL, text TEXT NOT NULL,"
@@ -174,6 +176,9 @@ static void fn_month(sqlite3_context *cx, int argc, sqlite3_value **av)
 
 vg_status vg_store_open(const char *path, unsigned flags, vg_store **out)
 {
+    /* no allocation statistics: they take a global mutex on every malloc (fails harmlessly once
+    ** SQLite is initialised) */
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     vg_store *s = calloc(1, sizeof *s);
     *out = s;
     if (!s)
@@ -214,6 +219,8 @@ vg_status vg_store_open(const char *path, unsigned flags, vg_store **out)
     if (vg_store_exec(s, "PRAGMA journal_mode = WAL") != SQLITE_OK)
         return vg_store_fail(s, "cannot use a write-ahead log");
     vg_store_exec(s, "PRAGMA synchronous = NORMAL");
+    vg_store_exec(s, "PRAGMA wal_autocheckpoint = 16384"); /* 64 MiB between checkpoints: fewer, larger writes */
+    vg_store_exec(s, "PRAGMA temp_store = MEMORY");
     vg_store_exec(s, "PRAGMA foreign_keys = OFF"); /* documented references; the writer keeps them */
     return migrate(s);
 }

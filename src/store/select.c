@@ -173,8 +173,8 @@ static void where(qb *b, const vg_filter *f)
         bind_int(b, f->min_mentions);
     }
     if (f->doc) {
-        cond(b, "e.id IN (SELECT m2.event FROM mentions m2 JOIN documents d2 ON d2.id = m2.doc"
-                " WHERE d2.ext_id = ?)");
+        cond(b, "e.id IN (SELECT m2.event FROM documents d2 JOIN mentions m2 ON m2.id >= d2.first_mention"
+                " AND m2.id < d2.first_mention + d2.events WHERE d2.ext_id = ?)");
         bind_text(b, f->doc);
     }
 }
