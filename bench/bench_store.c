@@ -8,7 +8,7 @@
 ** is exercised as it is on real feeds. Evidence text is not stored (the figure asked for is the
 ** store's size before evidence).
 **
-** Usage: bench_store DB EVENTS [EVENTS_PER_DOC]
+** Usage: bench_store DB EVENTS [EVENTS_PER_DOC [DOCS_PER_TRANSACTION]]
 ** Reports: documents/s and events/s of the insert path, bytes per event, and the time of
 ** "--country <busiest> --from Y --to Y --by week,root" (first run and best of 5). */
 #include <math.h>
@@ -80,7 +80,7 @@ int main(int argc, char **argv)
         return 2;
     }
     const char *path = argv[1];
-    long total = atol(argv[2]), per = argc > 3 ? atol(argv[3]) : 5;
+    long total = atol(argv[2]), per = argc > 3 ? atol(argv[3]) : 5, batch = argc > 4 ? atol(argv[4]) : 10000;
     char aux[4096];
     unlink(path);
     snprintf(aux, sizeof aux, "%s-wal", path);
@@ -145,7 +145,7 @@ int main(int argc, char **argv)
             return 1;
         }
         done += n;
-        if (++docs % 1000 == 0) {
+        if (++docs % batch == 0) {
             vg_store_commit(s);
             vg_store_begin(s);
         }

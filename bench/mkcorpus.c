@@ -2,7 +2,9 @@
 ** Sentences are assembled from the project's own templates and word lists (below), with the
 ** typography of real copy: elisions, « » with no-break spaces, abbreviations, numbers, dates,
 ** inverted clitics. Deterministic (fixed seed), so runs compare.
-** Usage: mkcorpus MEGABYTES > corpus.jsonl */
+** Usage: mkcorpus MEGABYTES > corpus.jsonl
+**        mkcorpus -n DOCUMENTS > corpus.jsonl   (with a date, advancing as a feed's, and a URL on one
+**                                                of 40 sites: the input of the ingest benchmark) */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,10 +106,11 @@ static void json_put(const char *s)
 
 int main(int argc, char **argv)
 {
-    long mb = argc > 1 ? atol(argv[1]) : 50;
+    int feed = argc > 2 && !strcmp(argv[1], "-n");
+    long mb = argc > 1 && !feed ? atol(argv[1]) : 50, ndocs = feed ? atol(argv[2]) : 0;
     size_t target = (size_t)mb << 20, written = 0;
     static char doc[65536];
-    for (unsigned long id = 0; written < target; id++) {
+    for (unsigned long id = 0; feed ? id < (unsigned long)ndocs : written < target; id++) {
         int fr = id % 2 == 0;
         size_t n = 0;
         int sents = 6 + (int)pick(10);
@@ -122,7 +125,13 @@ int main(int argc, char **argv)
                                       PICK(en_verb), PICK(en_obj), PICK(en_when), PICK(en_tail));
             n += (size_t)snprintf(doc + n, sizeof doc - n, "%s", pick(3) == 0 ? "\n\n" : " ");
         }
-        printf("{\"id\":\"bench-%lu\",\"lang\":\"%s\",\"text\":\"", id, fr ? "fr" : "en");
+        printf("{\"id\":\"bench-%lu\",\"lang\":\"%s\",", id, fr ? "fr" : "en");
+        if (feed) { /* 400 documents a day from 2015-01-01, in a 365-day calendar of 12 × 30 + 5 */
+            unsigned long day = id / 400, y = 2015 + day / 365, yd = day % 365;
+            unsigned long m = yd < 360 ? yd / 30 + 1 : 12, d = yd < 360 ? yd % 30 + 1 : 26 + (yd - 360);
+            printf("\"date\":\"%04lu-%02lu-%02lu\",\"url\":\"https://news%u.example/%lu\",", y, m, d, pick(40), id);
+        }
+        fputs("\"text\":\"", stdout);
         json_put(doc);
         fputs("\"}\n", stdout);
         written += n + 40;

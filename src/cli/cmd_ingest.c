@@ -19,7 +19,8 @@ static const char usage[] =
     "A document already stored with the same id and content is left alone; one whose content\n"
     "changed has its events replaced.\n\n"
     "      --db FILE      the store (default: vigie.db; created when absent)\n"
-    "      --batch N      documents a transaction (default 1000): a crash loses at most one batch\n"
+    "      --batch N      documents a transaction (default 10000): a crash loses at most one batch,\n"
+    "                     which the next run codes again\n"
     "      --no-evidence  do not keep the sentences events come from (a smaller store)\n"
     "      --no-progress  no progress line on stderr\n" CLI_COMMON_HELP
     "\nExit status: 0 all records stored, 1 some skipped (see the summary on stderr),\n"
@@ -192,7 +193,7 @@ int cmd_ingest(int argc, char **argv)
     cli_common c = { 0 };
     ingest_ctx x = { 0 };
     x.path = "vigie.db";
-    x.batch = 1000;
+    x.batch = 10000;
     int opt, r, progress = 1;
     optind = 1;
     while ((opt = getopt_long(argc, argv, "i:l:D:qhj:", longopts, NULL)) != -1) {

@@ -119,6 +119,7 @@ static void bind_str(sqlite3_stmt *st, int i, const char *v)
 
 vg_status vg_store_begin(vg_store *s)
 {
+    s->next_mention = 0;
     return vg_store_exec(s, "BEGIN IMMEDIATE") == SQLITE_OK ? VG_OK : vg_store_fail(s, "cannot start writing");
 }
 
@@ -132,6 +133,7 @@ static void forget_ids(vg_store *s);
 vg_status vg_store_rollback(vg_store *s)
 {
     forget_ids(s);
+    s->next_mention = 0;
     return vg_store_exec(s, "ROLLBACK") == SQLITE_OK ? VG_OK : vg_store_fail(s, "cannot roll back");
 }
 
@@ -491,11 +493,17 @@ vg_status vg_store_put(vg_store *s, const vg_store_doc *d, const vg_store_event 
         return VG_OK;
     if (existing && (rc = unput(s, existing, old_first, old_n)) != VG_OK)
         return rc;
-    st = s->st[ST_NEXT_MENTION];
-    int64_t mention = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (!mention)
-        return vg_store_fail(s, "numbering mentions");
+    /* max(id) + 1, asked once a transaction and again after a replacement deleted mentions: the
+    ** same numbers as asking every time, so ids do not depend on how documents are batched */
+    if (!s->next_mention || existing) {
+        st = s->st[ST_NEXT_MENTION];
+        s->next_mention = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+        sqlite3_reset(st);
+        if (!s->next_mention)
+            return vg_store_fail(s, "numbering mentions");
+    }
+    int64_t mention = s->next_mention;
+    s->next_mention += (int64_t)n;
     char name[256];
     size_t nn = site_name(d, name, sizeof name);
     int64_t site = nn ? intern(s, ST_SITE, name, nn) : 0, doc = 0;

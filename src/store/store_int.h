@@ -16,6 +16,7 @@ struct vg_store {
     unsigned flags;
     sqlite3_stmt *st[ST_COUNT]; /* the write path's statements, prepared once (put.c) */
     int64_t dict_id;            /* 0: none recorded */
+    int64_t next_mention;       /* the next mention's id; 0: ask the store */
     vg_mem mem;
     vg_strset *sites, *rules;   /* name → index into the rowid arrays below */
     int64_t *site_ids, *rule_ids;
