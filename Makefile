@@ -2,7 +2,7 @@
 #   make demo     install missing Debian packages, build, run on the bundled sample
 #   make check    install, build, run every test, then again under ASan+UBSan (clang)
 #   make fuzz     libFuzzer targets, FUZZ_SECONDS each (default 60)
-#   make bench    text pipeline throughput on a generated 50+ MB corpus
+#   make bench    text pipeline, coder, ingest and store throughput on generated corpora
 # V=1 shows full commands. BUILD=dir builds out of tree elsewhere (build/asan for sanitizers).
 
 CC       ?= cc
@@ -130,7 +130,7 @@ fuzz-run: fuzz-build
 	done
 
 # ---- benchmarks ----
-bench: all $(BUILD)/bench/bench_text $(BUILD)/bench/bench_code $(BUILD)/bench/mkcorpus
+bench: all $(BUILD)/bench/bench_text $(BUILD)/bench/bench_code $(BUILD)/bench/bench_store $(BUILD)/bench/mkcorpus
 	$(Q)sh bench/run.sh $(BUILD)
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libvigie.a
 	@mkdir -p $(dir $@)

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core.h"
+
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
 static unsigned pick(unsigned n)
 {
@@ -126,10 +128,10 @@ int main(int argc, char **argv)
             n += (size_t)snprintf(doc + n, sizeof doc - n, "%s", pick(3) == 0 ? "\n\n" : " ");
         }
         printf("{\"id\":\"bench-%lu\",\"lang\":\"%s\",", id, fr ? "fr" : "en");
-        if (feed) { /* 400 documents a day from 2015-01-01, in a 365-day calendar of 12 × 30 + 5 */
-            unsigned long day = id / 400, y = 2015 + day / 365, yd = day % 365;
-            unsigned long m = yd < 360 ? yd / 30 + 1 : 12, d = yd < 360 ? yd % 30 + 1 : 26 + (yd - 360);
-            printf("\"date\":\"%04lu-%02lu-%02lu\",\"url\":\"https://news%u.example/%lu\",", y, m, d, pick(40), id);
+        if (feed) { /* 400 documents a day from 2015-01-01 */
+            int y, m, d;
+            vg_civil_from_days(vg_days_from_civil(2015, 1, 1) + (int32_t)(id / 400), &y, &m, &d);
+            printf("\"date\":\"%04d-%02d-%02d\",\"url\":\"https://news%u.example/%lu\",", y, m, d, pick(40), id);
         }
         fputs("\"text\":\"", stdout);
         json_put(doc);

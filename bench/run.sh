@@ -3,7 +3,10 @@
 #   1. the text pipeline alone: MB/s, sentences/s, peak RSS (53 MB and 10 MB of French and English);
 #   2. the coder with the full dictionaries: start-up, sentences/s, peak RSS, on the English timing
 #      corpus of ../shared/tools/make-speed-corpus.py (the input TABARI was timed on) and on French;
-#   3. `vigie code` end to end with 1 and 2 threads.
+#   3. `vigie code` end to end with 1 and 2 threads;
+#   4. `vigie ingest` of a 200,000-document feed into a fresh store: documents/s, events/s;
+#   5. the store alone (bench_store): the insert path of coded events, bytes per event, and a grouped
+#      query (one country, one year, by week and root) over 5 million events.
 B=${1:-build}
 SHARED=${SHARED:-../shared}
 mkdir -p "$B/bench"
@@ -32,3 +35,18 @@ fi
 [ -s "$B/bench/corpus-fr-5.jsonl" ] || "$B/bench/mkcorpus" 10 | awk 'NR % 2 == 1' >"$B/bench/corpus-fr-5.jsonl"
 echo "== coder, French (5 MB of generated French news)"
 "$B/bench/bench_code" "$B/bench/corpus-fr-5.jsonl"
+
+echo "== vigie ingest, a 200,000-document feed (mkcorpus -n 200000: dated, 40 sites), -j 2, fresh store"
+[ -s "$B/bench/feed-200k.jsonl" ] || "$B/bench/mkcorpus" -n 200000 >"$B/bench/feed-200k.jsonl"
+rm -f "$B/bench/ingest.db" "$B/bench/ingest.db-wal" "$B/bench/ingest.db-shm"
+t0=$(date +%s.%N)
+/usr/bin/time -f "  peak RSS %M KB" "$B/vigie" ingest --no-progress -j 2 --db "$B/bench/ingest.db" "$B/bench/feed-200k.jsonl" 2>"$B/bench/ingest.err"
+t1=$(date +%s.%N)
+cat "$B/bench/ingest.err"
+awk -v t="$(echo "$t1 - $t0" | bc 2>/dev/null || python3 -c "print($t1 - $t0)")" '/ read, / { d = $4; e = $(NF-1) }
+    END { printf "  %.1f s: %.0f documents/s, %.0f events/s (coding and storing)\n", t, d / t, e / t }' "$B/bench/ingest.err"
+ls -l "$B/bench/ingest.db" | awk '{ printf "  store: %.1f MB with evidence sentences\n", $5 / 1e6 }'
+rm -f "$B/bench/ingest.db" "$B/bench/ingest.db-wal" "$B/bench/ingest.db-shm"
+echo "== the store alone: 7.6 million coded events (over 5 million event rows) through vg_store_put"
+"$B/bench/bench_store" "$B/bench/store.db" 7600000 2>/dev/null
+rm -f "$B/bench/store.db" "$B/bench/store.db-wal" "$B/bench/store.db-shm"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # demo.sh — `make demo`: vigie on the bundled sample (examples/: invented articles written for the
-# project, in French and English): the events it codes, with the evidence sentence, then the same
-# as JSON Lines and as the GDELT table, and the sentences of one article.
+# project, in French and English): the events it codes, with the evidence sentence; the same
+# ingested into a fresh store, deduplicated, and asked two questions; the GDELT table; and the
+# sentences of one article.
 set -e
 B=${1:-build}
 V="$B/vigie"
@@ -10,11 +11,21 @@ echo "   date        source    code target     what                             
 echo
 "$V" code -f text examples/fr examples/en
 echo
-echo "== the same events as JSON Lines (vigie code examples/sample.jsonl | head -n 2)"
-"$V" code -q examples/sample.jsonl | head -n 2
+DB="$B/demo.db"
+rm -f "$DB" "$DB-wal" "$DB-shm"
+echo "== into a store: vigie ingest --db $DB examples/fr examples/en examples/sample.jsonl"
+echo "   (sample.jsonl carries the same articles again under other ids: their events are counted"
+echo "   twice, as two articles reporting them, not stored twice)"
+"$V" ingest --db "$DB" --no-progress examples/fr examples/en examples/sample.jsonl
 echo
-echo "== and as the GDELT 2.0 event table (61 columns; first 12 shown)"
-"$V" code -q -f gdelt examples/sample.jsonl | head -n 3 | cut -f1-12
+echo "== vigie query --db $DB --by root --order -events     (events by CAMEO root)"
+"$V" query --db "$DB" --by root --order -events -f table
+echo
+echo "== vigie query --db $DB --between RUS,UKR             (one dyad's timeline, either way)"
+"$V" query --db "$DB" --between RUS,UKR -f table
+echo
+echo "== vigie export --db $DB -f gdelt                     (the GDELT 2.0 event table: 61 columns, 12 shown)"
+"$V" export -q --db "$DB" -f gdelt | head -n 3 | cut -f1-12
 echo
 echo "== the text pipeline underneath: sentences of one article (vigie segment -f text)"
 "$V" segment -q -f text examples/en/2017-10-24-helsinki-expels-diplomat.txt | head -n 8
