@@ -6,7 +6,7 @@
 **
 ** Why these settings: WAL lets `vigie query` read while `vigie ingest` writes, and a crash leaves the
 ** last committed batch intact; synchronous=NORMAL is safe under WAL (a power cut may lose the last
-** commit, never corrupt the file); the page cache (64 MiB) holds the pages being
+** commit, never corrupt the file); the page cache (256 MiB) holds the pages being
 ** written, and reads go through mmap, so the indexes probed at random stay in the OS's cache. */
 #include <math.h>
 #include <stdio.h>
@@ -193,7 +193,7 @@ vg_status vg_store_open(const char *path, unsigned flags, vg_store **out)
     sqlite3_create_function(s->db, "vg_month", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                             fn_month, NULL, NULL);
     sqlite3_busy_timeout(s->db, 10000); /* another ingest holding the write lock: wait, then say so */
-    vg_store_exec(s, "PRAGMA cache_size = -65536"); /* 64 MiB */
+    vg_store_exec(s, "PRAGMA cache_size = -262144"); /* 256 MiB */
     vg_store_exec(s, "PRAGMA mmap_size = 1073741824");
     if (ro) {
         sqlite3_stmt *st;
