@@ -32,7 +32,10 @@ check "ingest: exit 0, a summary with the store's counts" sh -c "[ $rc1 = 0 ] &&
 check "ingest twice: the same rows" sh -c "[ $rc2 = 0 ] && [ -s '$T/d1' ] && cmp -s '$T/d1' '$T/d2'"
 check "ingest twice: the second run codes nothing" grep -q '10 read, 0 coded, 10 unchanged' "$T/e2"
 check "the store passes integrity_check" sh -c "[ \"\$('$V' query --db '$DB' --sql 'PRAGMA integrity_check' -f tsv | tail -n 1)\" = ok ]"
-check "ingest --help" sh -c "'$V' ingest --help | grep -q -- '--db FILE'"
+for c in ingest query export; do
+    check "$c --help exits 0 on stdout" sh -c "'$V' $c --help >'$T/h' 2>'$T/e' && grep -q 'Usage: vigie $c' '$T/h' && grep -q -- '--db FILE' '$T/h' && ! [ -s '$T/e' ]"
+done
+check "--help lists the store's commands" sh -c "'$V' --help | grep -q '^  ingest' && '$V' --help | grep -q '^  query' && '$V' --help | grep -q '^  export'"
 
 # ---- dedup on a crafted corpus (counts known by hand: docs/store.md) ----
 cat >"$T/dd.jsonl" <<'EOF'
