@@ -81,12 +81,7 @@ int main(int argc, char **argv)
     }
     const char *path = argv[1];
     long total = atol(argv[2]), per = argc > 3 ? atol(argv[3]) : 5, batch = argc > 4 ? atol(argv[4]) : 10000;
-    char aux[4096];
-    unlink(path);
-    snprintf(aux, sizeof aux, "%s-wal", path);
-    unlink(aux);
-    snprintf(aux, sizeof aux, "%s-shm", path);
-    unlink(aux);
+    vg_store_remove(path);
     vg_store *s;
     if (vg_store_open(path, VG_STORE_NO_EVIDENCE, &s) != VG_OK) {
         fprintf(stderr, "bench_store: %s\n", vg_store_errmsg(s));

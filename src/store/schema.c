@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store_int.h"
 
@@ -241,6 +242,16 @@ void vg_store_close(vg_store *s)
 const char *vg_store_errmsg(const vg_store *s) { return s ? s->err : "out of memory"; }
 
 sqlite3 *vg_store_db(vg_store *s) { return s->db; }
+
+void vg_store_remove(const char *path)
+{
+    char aux[4096];
+    unlink(path);
+    snprintf(aux, sizeof aux, "%s-wal", path);
+    unlink(aux);
+    snprintf(aux, sizeof aux, "%s-shm", path);
+    unlink(aux);
+}
 
 vg_status vg_store_count(vg_store *s, vg_store_counts *c)
 {

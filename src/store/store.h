@@ -39,6 +39,8 @@ vg_status vg_store_open(const char *path, unsigned flags, vg_store **out);
 void vg_store_close(vg_store *s);
 /* Why the last call failed, or "". Never NULL. */
 const char *vg_store_errmsg(const vg_store *s);
+/* Delete the store at path with its -wal and -shm files (tests, benchmarks, a fresh demo). */
+void vg_store_remove(const char *path);
 /* The connection, for read-only statements of the caller's own (vigie query --sql). */
 sqlite3 *vg_store_db(vg_store *s);
 

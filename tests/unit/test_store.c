@@ -13,12 +13,7 @@ static char path[256];
 static vg_store *fresh(void)
 {
     snprintf(path, sizeof path, "/tmp/vigie-test-store-%d.db", (int)getpid());
-    char aux[300];
-    unlink(path);
-    snprintf(aux, sizeof aux, "%s-wal", path);
-    unlink(aux);
-    snprintf(aux, sizeof aux, "%s-shm", path);
-    unlink(aux);
+    vg_store_remove(path);
     vg_store *s = NULL;
     vg_status rc = vg_store_open(path, 0, &s);
     CHECKF(rc == VG_OK, "open: %s", vg_store_errmsg(s));
@@ -28,12 +23,7 @@ static vg_store *fresh(void)
 static void drop(vg_store *s)
 {
     vg_store_close(s);
-    char aux[300];
-    unlink(path);
-    snprintf(aux, sizeof aux, "%s-wal", path);
-    unlink(aux);
-    snprintf(aux, sizeof aux, "%s-shm", path);
-    unlink(aux);
+    vg_store_remove(path);
 }
 
 /* An event of sentence sent; date "" for undated. */
