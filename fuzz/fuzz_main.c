@@ -2,7 +2,6 @@
 ** test/fuzz_main.c): replays every file named on the command line, or every file of the
 ** directories named, through LLVMFuzzerTestOneInput. `make check` replays fuzz/corpus/ this way,
 ** so every input a fuzzer ever found stays a regression test. */
-#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,28 +25,26 @@ static int replay(const char *path)
     return 0;
 }
 
+static int files, errors;
+
+static vg_status replay_walked(void *ctx, const char *path)
+{
+    (void)ctx;
+    errors += replay(path);
+    files++;
+    return VG_OK;
+}
+
 int main(int argc, char **argv)
 {
-    int files = 0, errors = 0;
+    vg_mem mem;
+    vg_mem_init(&mem, NULL);
     for (int i = 1; i < argc; i++) {
         struct stat st;
-        if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-            DIR *d = opendir(argv[i]);
-            struct dirent *de;
-            char p[4096];
-            while (d && (de = readdir(d))) {
-                if (de->d_name[0] == '.')
-                    continue;
-                snprintf(p, sizeof p, "%s/%s", argv[i], de->d_name);
-                errors += replay(p);
-                files++;
-            }
-            if (d)
-                closedir(d);
-        } else {
-            errors += replay(argv[i]);
-            files++;
-        }
+        if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+            vg_walk(&mem, argv[i], replay_walked, NULL);
+        else
+            replay_walked(NULL, argv[i]);
     }
     printf("replayed %d inputs\n", files);
     return errors ? 1 : 0;

@@ -57,6 +57,13 @@ void vg_strset_free(vg_strset *s);
 ** cannot be opened, sized or allocated. Plain malloc: the callers are loaders, tests and replays. */
 char *vg_read_file(const char *path, size_t *n);
 
+/* Call fn for every entry under the directory dir that is not a directory itself, in byte order of
+** the names at each level, subdirectories expanded in place, hidden names (a leading '.') skipped.
+** A directory that cannot be opened is passed to fn as it is, for the caller to report. The walk
+** stops at the first status fn returns other than VG_OK, and returns it. */
+typedef vg_status (*vg_walk_fn)(void *ctx, const char *path);
+vg_status vg_walk(const vg_mem *mem, const char *dir, vg_walk_fn fn, void *ctx);
+
 /* Load a word list: one entry a line, '#' comments, surrounding blanks trimmed. Entries go through
 ** fold first when fold is true. Returns VG_EIO with a message in err on failure. */
 vg_status vg_strset_load(vg_strset *s, const char *path, bool fold, char *err, size_t errcap);

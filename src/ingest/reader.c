@@ -3,7 +3,6 @@
 ** over VG_MAX_LINE_BYTES is skipped without being held (the reader discards up to its newline).
 ** A text file is one document, read whole up to VG_MAX_DOC_BYTES.
 ** Every problem is reported for the one record it concerns and the stream goes on. */
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,8 +25,8 @@ struct vg_reader {
     vg_jrec rec;
     char blk[1 << 16]; /* JSON Lines read buffer */
     size_t bpos, blen;
-    uint64_t consumed, total; /* bytes; total 0 when an input's size is unknown */
-    int size_unknown;
+    uint64_t consumed, total; /* bytes read, and the sum of the inputs' sizes */
+    int size_unknown;         /* an input is not a regular file: no total */
 };
 
 const char *vg_skip_name(vg_skip s)
@@ -84,48 +83,13 @@ static vg_status push_path(vg_reader *r, const char *p)
     return VG_OK;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
+static vg_status push_walked(void *r, const char *path) { return push_path(r, path); }
 
 vg_status vg_reader_add(vg_reader *r, const char *path)
 {
     struct stat st;
-    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        DIR *d = opendir(path);
-        if (!d)
-            return push_path(r, path); /* reported as unreadable when reached */
-        size_t first = r->npaths;
-        vg_status rc = VG_OK;
-        struct dirent *de;
-        char sub[4096];
-        while (rc == VG_OK && (de = readdir(d))) {
-            if (de->d_name[0] == '.')
-                continue;
-            snprintf(sub, sizeof sub, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
-                     de->d_name);
-            rc = push_path(r, sub);
-        }
-        closedir(d);
-        if (rc != VG_OK)
-            return rc;
-        /* sorted, so the same directory gives the same output; subdirectories expanded in place */
-        qsort(r->paths + first, r->npaths - first, sizeof(char *), cmp_str);
-        size_t n = r->npaths;
-        char **tmp = vg_malloc(r->mem, (n - first) * sizeof(char *));
-        if (!tmp)
-            return VG_ENOMEM;
-        memcpy(tmp, r->paths + first, (n - first) * sizeof(char *));
-        r->npaths = first;
-        for (size_t i = 0; i < n - first; i++) {
-            if (rc == VG_OK)
-                rc = vg_reader_add(r, tmp[i]);
-            vg_free(r->mem, tmp[i]);
-        }
-        vg_free(r->mem, tmp);
-        return rc;
-    }
+    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return vg_walk(r->mem, path, push_walked, r);
     return push_path(r, path);
 }
 

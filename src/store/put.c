@@ -16,11 +16,9 @@
 ** batched into transactions, so an ingest interrupted and run again ends with the same rows. */
 #include <ctype.h>
 #include <math.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "store_int.h"
@@ -157,66 +155,31 @@ vg_status vg_store_set_dict(vg_store *s, const char *version)
 
 /* ---- the dictionary version: a hash of the data directory ---- */
 
-static int cmp_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+typedef struct {
+    uint64_t h;
+    size_t root; /* length of the data directory's path: names are hashed relative to it */
+} dict_hash;
 
-static vg_status hash_dir(const char *dir, uint64_t *h, int depth)
+static vg_status hash_file(void *ctx, const char *path)
 {
-    DIR *d = opendir(dir);
-    if (!d)
+    dict_hash *d = ctx;
+    size_t len;
+    char *b = vg_read_file(path, &len);
+    if (!b)
         return VG_EIO;
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *de;
-    vg_status rc = VG_OK;
-    while ((de = readdir(d))) {
-        if (de->d_name[0] == '.')
-            continue;
-        if (n == cap) {
-            char **t = realloc(names, (cap = cap ? cap * 2 : 32) * sizeof *names);
-            if (!t) {
-                rc = VG_ENOMEM;
-                break;
-            }
-            names = t;
-        }
-        if (!(names[n] = strdup(de->d_name))) {
-            rc = VG_ENOMEM;
-            break;
-        }
-        n++;
-    }
-    closedir(d);
-    if (rc == VG_OK)
-        qsort(names, n, sizeof *names, cmp_name);
-    for (size_t i = 0; i < n; i++) {
-        char path[4096];
-        struct stat st;
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        if (rc == VG_OK && stat(path, &st) == 0) {
-            *h = vg_hash64(names[i], strlen(names[i]) + 1, *h);
-            if (S_ISDIR(st.st_mode) && depth < 8) {
-                rc = hash_dir(path, h, depth + 1);
-            } else if (S_ISREG(st.st_mode)) {
-                size_t len;
-                char *b = vg_read_file(path, &len);
-                if (!b)
-                    rc = VG_EIO;
-                else
-                    *h = vg_hash64(b, len, *h);
-                free(b);
-            }
-        }
-        free(names[i]);
-    }
-    free(names);
-    return rc;
+    d->h = vg_hash64(path + d->root, strlen(path + d->root) + 1, d->h);
+    d->h = vg_hash64(b, len, d->h);
+    free(b);
+    return VG_OK;
 }
 
 vg_status vg_dict_version(const char *data_dir, char out[17])
 {
-    uint64_t h = vg_hash64(VG_VERSION, strlen(VG_VERSION), 0); /* the coder's code is part of it */
-    vg_status rc = hash_dir(data_dir, &h, 0);
-    snprintf(out, 17, "%016llx", (unsigned long long)h);
+    dict_hash d = { vg_hash64(VG_VERSION, strlen(VG_VERSION), 0), strlen(data_dir) }; /* the coder's code is part of it */
+    vg_mem mem;
+    vg_mem_init(&mem, NULL);
+    vg_status rc = vg_walk(&mem, data_dir, hash_file, &d);
+    snprintf(out, 17, "%016llx", (unsigned long long)d.h);
     return rc;
 }
 

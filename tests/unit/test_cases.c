@@ -2,10 +2,10 @@
 ** format") through the library: segment-*.txt compare sentence texts, tokenize-*.txt compare
 ** tokens (surface, and key and kind where the case gives them), code-*.txt compare the events coded
 ** (docs/coder.md). Each case is one test. */
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core.h"
 #include "harness.h"
 #include "vigie.h"
 
@@ -207,7 +207,16 @@ static void run_file(const char *path, const char *name)
     fclose(f);
 }
 
-static int cmp(const void *a, const void *b) { return strcmp(*(char **)a, *(char **)b); }
+/* The case files of tests/cases/: segment-*, tokenize-*, code-*.txt, in name order. */
+static vg_status case_file(void *ctx, const char *path)
+{
+    (void)ctx;
+    const char *name = strrchr(path, '/');
+    name = name ? name + 1 : path;
+    if (strstr(name, ".txt") && (!strncmp(name, "segment", 7) || !strncmp(name, "tokenize", 8) || !strncmp(name, "code", 4)))
+        run_file(path, name);
+    return VG_OK;
+}
 
 int main(int argc, char **argv)
 {
@@ -220,24 +229,11 @@ int main(int argc, char **argv)
         printf("cannot open the dictionaries: %s\n", vg_engine_errmsg(EC));
         return 1;
     }
-    char dir[4096], path[8192];
+    char dir[4096];
     snprintf(dir, sizeof dir, "%s/tests/cases", h_root);
-    DIR *d = opendir(dir);
-    char *names[256];
-    int nn = 0;
-    struct dirent *de;
-    while (d && (de = readdir(d)) && nn < 256)
-        if (strstr(de->d_name, ".txt") && (!strncmp(de->d_name, "segment", 7) || !strncmp(de->d_name, "tokenize", 8) ||
-                                           !strncmp(de->d_name, "code", 4)))
-            names[nn++] = strdup(de->d_name);
-    if (d)
-        closedir(d);
-    qsort(names, (size_t)nn, sizeof *names, cmp);
-    for (int i = 0; i < nn; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        run_file(path, names[i]);
-        free(names[i]);
-    }
+    vg_mem mem;
+    vg_mem_init(&mem, NULL);
+    vg_walk(&mem, dir, case_file, NULL);
     vg_doc_free(D);
     vg_engine_close(E);
     vg_doc_free(DC);
