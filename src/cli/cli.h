@@ -62,12 +62,12 @@ typedef struct {
     /* Optional, for commands that keep what they make (ingest) rather than print it; all run on the
     ** main thread. on_open: the engine is loaded (-1 stops the run). want: 0 leaves a document
     ** uncoded, counted as "unchanged"; *tag is handed to sink. sink: takes fn's output in place of
-    ** stdout; returns fn's item count, or -1 to stop the run. finish: the run is over (ok: no
-    ** failure); returns -1 if it failed. */
+    ** stdout; returns fn's item count, or -1 to stop the run. finish: the run is over; returns -1
+    ** if it failed. */
     int (*on_open)(void *ctx, const vg_engine *e);
     int (*want)(void *ctx, const vg_input_doc *in, uint64_t *tag);
     long (*sink)(void *ctx, const vg_input_doc *in, uint64_t tag, const char *out, size_t n);
-    int (*finish)(void *ctx, int ok);
+    int (*finish)(void *ctx);
     int progress;         /* a progress line on stderr when the run is long */
 } cli_job;
 int cli_run(const cli_job *job, char **paths, int npaths);

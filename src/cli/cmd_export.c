@@ -208,11 +208,11 @@ int cmd_export(int argc, char **argv)
     if (vg_store_open(o.db, VG_STORE_READONLY, &s) != VG_OK || vg_store_select(s, &o.f, &o.q, &st) != VG_OK) {
         fprintf(stderr, "vigie export: %s\n", vg_store_errmsg(s));
     } else {
-        if (fmt == X_CSV)
+        if (fmt == X_CSV) {
             for (size_t i = 0; i < NFIELDS; i++)
                 fprintf(stdout, "%s%s", i ? "," : "", fields[i].name);
-        if (fmt == X_CSV)
             putchar('\n');
+        }
         long n = 0;
         int rc;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

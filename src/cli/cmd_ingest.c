@@ -26,22 +26,20 @@ static const char usage[] =
     "\nExit status: 0 all records stored, 1 some skipped (see the summary on stderr),\n"
     "2 usage error, 3 could not run (dictionaries, store).\n";
 
-/* What a worker hands over: this header, then n vg_store_event. */
+/* What a worker hands over: this header, then n vg_store_event. The buffer is malloc'd (by
+** open_memstream) and the header's size keeps the events aligned, so the sink reads them in place. */
 typedef struct {
     uint32_t n, nsentences;
     char lang[8];
 } handover;
+_Static_assert(sizeof(handover) % _Alignof(vg_store_event) == 0, "events after the header are aligned");
 
 typedef struct {
     const char *path;
     unsigned flags;
     long batch, in_batch;
     vg_lang lang;   /* --lang */
-    int quiet;
     vg_store *s;
-    vg_store_event *ev; /* the handover, aligned */
-    size_t evcap;
-    int failed;
 } ingest_ctx;
 
 static long ingest_code(void *ctx, FILE *f, const vg_input_doc *in, const vg_doc *d, uint64_t ordinal)
@@ -127,24 +125,13 @@ static long ingest_sink(void *ctx, const vg_input_doc *in, uint64_t tag, const c
         fprintf(stderr, "vigie ingest: %s: internal error: %zu bytes handed over\n", in->id, n);
         return -1;
     }
-    if (h.n > c->evcap) {
-        free(c->ev);
-        c->evcap = h.n * 2;
-        if (!(c->ev = malloc(c->evcap * sizeof *c->ev))) {
-            c->evcap = 0;
-            fprintf(stderr, "vigie ingest: out of memory\n");
-            return -1;
-        }
-    }
-    if (h.n)
-        memcpy(c->ev, out + sizeof h, (size_t)h.n * sizeof(vg_store_event));
     if (!c->in_batch && vg_store_begin(c->s) != VG_OK)
         goto fail;
     c->in_batch++;
     vg_store_doc d = { in->id, in->url, in->title, in->source, in->date, h.lang, in->text, in->len,
                        h.nsentences, tag };
     vg_doc_state st;
-    if (vg_store_put(c->s, &d, c->ev, h.n, &st) != VG_OK)
+    if (vg_store_put(c->s, &d, (const vg_store_event *)(const void *)(out + sizeof h), h.n, &st) != VG_OK)
         goto fail;
     if (c->in_batch >= c->batch) {
         if (vg_store_commit(c->s) != VG_OK)
@@ -160,11 +147,10 @@ fail:
         vg_store_rollback(c->s);
         c->in_batch = 0;
     }
-    c->failed = 1;
     return -1;
 }
 
-static int ingest_finish(void *ctx, int ok)
+static int ingest_finish(void *ctx)
 {
     ingest_ctx *c = ctx;
     if (c->in_batch) {
@@ -175,7 +161,6 @@ static int ingest_finish(void *ctx, int ok)
         }
         c->in_batch = 0;
     }
-    (void)ok;
     /* statistics for the query planner, sampled so that it stays fast on big stores */
     sqlite3_exec(vg_store_db(c->s), "PRAGMA analysis_limit = 1000; ANALYZE", NULL, NULL, NULL);
     return 0;
@@ -241,6 +226,5 @@ int cmd_ingest(int argc, char **argv)
         fprintf(stderr, "vigie: %s: %lld documents, %lld events, %lld mentions\n", x.path, (long long)n.documents,
                 (long long)n.events, (long long)n.mentions);
     vg_store_close(x.s);
-    free(x.ev);
     return status;
 }

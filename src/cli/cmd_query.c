@@ -25,16 +25,6 @@ static const char usage[] =
     "  vigie query --by root --order -events\n"
     "\nExit status: 0 ok, 2 usage error, 3 could not run (store, SQL).\n";
 
-int cli_format_opt(const char *arg, int *fmt, const char *cmd)
-{
-    if (!strcmp(arg, "table")) *fmt = OUT_TABLE;
-    else if (!strcmp(arg, "tsv")) *fmt = OUT_TSV;
-    else if (!strcmp(arg, "csv")) *fmt = OUT_CSV;
-    else if (!strcmp(arg, "jsonl")) *fmt = OUT_JSONL;
-    else return cli_usage_error(cmd, "unknown format '%s' (table, tsv, csv, jsonl)", arg), -1;
-    return 0;
-}
-
 int cmd_query(int argc, char **argv)
 {
     enum { OPT_BY = 3000, OPT_SQL };

@@ -329,7 +329,7 @@ int cli_run(const cli_job *job, char **paths, int npaths)
     }
     if (job->progress && !c->quiet)
         progress(&pg, r, nread, items, 1);
-    if (job->finish && job->finish(job->ctx, !failed) < 0)
+    if (job->finish && job->finish(job->ctx) < 0)
         failed = 1;
     if (!job->sink && fflush(stdout) != 0) {
         fprintf(stderr, "vigie: writing output: %s\n", strerror(errno));

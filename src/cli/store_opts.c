@@ -163,6 +163,16 @@ void cli_store_opts_free(cli_store_opts *o)
 
 /* ---- rows ---- */
 
+int cli_format_opt(const char *arg, int *fmt, const char *cmd)
+{
+    if (!strcmp(arg, "table")) *fmt = OUT_TABLE;
+    else if (!strcmp(arg, "tsv")) *fmt = OUT_TSV;
+    else if (!strcmp(arg, "csv")) *fmt = OUT_CSV;
+    else if (!strcmp(arg, "jsonl")) *fmt = OUT_JSONL;
+    else return cli_usage_error(cmd, "unknown format '%s' (table, tsv, csv, jsonl)", arg), -1;
+    return 0;
+}
+
 void cli_csv_str(FILE *f, const char *s, size_t n)
 {
     if (!s || !n)
@@ -200,6 +210,27 @@ static size_t clip(const char *s, size_t n, size_t max)
 }
 
 #define TABLE_MAX_COL 60 /* a table column wider than this is cut, with "…" */
+
+/* One cell of a column w wide: numbers to the right, text to the left (no trailing blanks at the
+** end of a line), cut to max code points with "…", one line whatever it holds. */
+static void cell(FILE *f, const char *v, size_t max, size_t w, int num, int first, int last)
+{
+    size_t n = strlen(v), cw = width(v, n), cut = n;
+    if (cw > max) {
+        cut = clip(v, n, max - 1);
+        cw = max;
+    }
+    size_t pad = w - cw;
+    fputs(first ? "" : "  ", f);
+    if (num)
+        fprintf(f, "%*s", (int)pad, "");
+    for (size_t i = 0; i < cut; i++)
+        putc(v[i] == '\n' || v[i] == '\t' ? ' ' : v[i], f);
+    if (cut < n)
+        fputs("…", f);
+    if (!num && !last)
+        fprintf(f, "%*s", (int)pad, "");
+}
 
 typedef struct {
     char **cell; /* rows × cols, NULL for SQL NULL */
@@ -251,32 +282,13 @@ static long table(sqlite3_stmt *st, FILE *f, char *err, size_t errcap)
     }
     for (int c = 0; c < nc; c++) {
         const char *name = sqlite3_column_name(st, c);
-        size_t pad = w[c] - width(name, strlen(name));
-        fprintf(f, "%s%*s%s", c ? "  " : "", num[c] ? (int)pad : 0, "", name);
-        if (!num[c] && c + 1 < nc)
-            fprintf(f, "%*s", (int)pad, "");
+        cell(f, name, (size_t)-1, w[c], num[c], c == 0, c + 1 == nc);
     }
     putc('\n', f);
     for (size_t r = 0; r < g.nrows; r++) {
         for (int c = 0; c < nc; c++) {
             const char *v = g.cell[r * (size_t)nc + (size_t)c];
-            if (!v)
-                v = "";
-            size_t n = strlen(v), cw = width(v, n), cut = n;
-            if (cw > TABLE_MAX_COL) {
-                cut = clip(v, n, TABLE_MAX_COL - 1);
-                cw = TABLE_MAX_COL;
-            }
-            size_t pad = w[c] - cw;
-            fputs(c ? "  " : "", f);
-            if (num[c])
-                fprintf(f, "%*s", (int)pad, "");
-            for (size_t i = 0; i < cut; i++) /* one line a row */
-                putc(v[i] == '\n' || v[i] == '\t' ? ' ' : v[i], f);
-            if (cut < n)
-                fputs("…", f);
-            if (!num[c] && c + 1 < nc)
-                fprintf(f, "%*s", (int)pad, "");
+            cell(f, v ? v : "", TABLE_MAX_COL, w[c], num[c], c == 0, c + 1 == nc);
         }
         putc('\n', f);
     }
