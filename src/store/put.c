@@ -126,7 +126,15 @@ vg_status vg_store_commit(vg_store *s)
     return vg_store_exec(s, "COMMIT") == SQLITE_OK ? VG_OK : vg_store_fail(s, "cannot commit");
 }
 
-static void forget_ids(vg_store *s);
+/* The rows of a transaction rolled back are gone, but the map would still name them: the caller
+** rolls back through vg_store_rollback(), and the maps are emptied here for the next put. */
+static void forget_ids(vg_store *s)
+{
+    if (s->site_ids)
+        memset(s->site_ids, 0, s->site_cap * sizeof(int64_t));
+    if (s->rule_ids)
+        memset(s->rule_ids, 0, s->rule_cap * sizeof(int64_t));
+}
 
 vg_status vg_store_rollback(vg_store *s)
 {
@@ -195,17 +203,34 @@ uint64_t vg_store_doc_hash(const char *text, size_t len, const char *date, const
     return h;
 }
 
-vg_status vg_store_doc_state(vg_store *s, const char *id, uint64_t hash, vg_doc_state *state)
+/* Look a document up by id: its state against hash, and when stored its row and its run of
+** mentions (first, n). */
+typedef struct {
+    int64_t row, first, n;
+} stored_doc;
+
+static vg_status lookup(vg_store *s, const char *id, uint64_t hash, vg_doc_state *state, stored_doc *old)
 {
-    vg_status rc = prepare(s);
-    if (rc != VG_OK)
-        return rc;
     sqlite3_stmt *st = s->st[ST_DOC_GET];
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    memset(old, 0, sizeof *old);
     int r = sqlite3_step(st);
-    *state = r != SQLITE_ROW ? VG_DOC_NEW : (uint64_t)sqlite3_column_int64(st, 1) == hash ? VG_DOC_SAME : VG_DOC_CHANGED;
+    *state = VG_DOC_NEW;
+    if (r == SQLITE_ROW) {
+        old->row = sqlite3_column_int64(st, 0);
+        old->first = sqlite3_column_int64(st, 2);
+        old->n = sqlite3_column_type(st, 2) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 3);
+        *state = (uint64_t)sqlite3_column_int64(st, 1) == hash ? VG_DOC_SAME : VG_DOC_CHANGED;
+    }
     sqlite3_reset(st);
     return r == SQLITE_ROW || r == SQLITE_DONE ? VG_OK : vg_store_fail(s, "looking up a document");
+}
+
+vg_status vg_store_doc_state(vg_store *s, const char *id, uint64_t hash, vg_doc_state *state)
+{
+    stored_doc old;
+    vg_status rc = prepare(s);
+    return rc != VG_OK ? rc : lookup(s, id, hash, state, &old);
 }
 
 /* The site a document comes from: its source, else its URL's host without "www.", lower case. */
@@ -258,16 +283,6 @@ static int64_t intern(vg_store *s, int which, const char *name, size_t n)
     if (vg_grow(&s->mem, (void **)ids, cap, (size_t)k + 1, sizeof(int64_t)) == VG_OK)
         (*ids)[k] = id;
     return id;
-}
-
-/* The rows of a transaction rolled back are gone, but the map would still name them: the caller
-** rolls back through vg_store_rollback(), and the maps are emptied here for the next put. */
-static void forget_ids(vg_store *s)
-{
-    if (s->site_ids)
-        memset(s->site_ids, 0, s->site_cap * sizeof(int64_t));
-    if (s->rule_ids)
-        memset(s->rule_ids, 0, s->rule_cap * sizeof(int64_t));
 }
 
 /* Drop a changed document's mentions (ids first .. first + n - 1) and evidence; count its events
@@ -437,29 +452,16 @@ vg_status vg_store_put(vg_store *s, const vg_store_doc *d, const vg_store_event 
         snprintf(s->err, sizeof s->err, "%s: vg_store_put outside a transaction", s->path);
         return VG_EMISUSE;
     }
-    sqlite3_stmt *st = s->st[ST_DOC_GET];
-    sqlite3_bind_text(st, 1, d->id, -1, SQLITE_STATIC);
-    int64_t existing = 0, old_first = 0, old_n = 0;
-    int r = sqlite3_step(st);
-    if (r == SQLITE_ROW) {
-        existing = sqlite3_column_int64(st, 0);
-        old_first = sqlite3_column_int64(st, 2);
-        old_n = sqlite3_column_type(st, 2) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 3);
-        *state = (uint64_t)sqlite3_column_int64(st, 1) == d->hash ? VG_DOC_SAME : VG_DOC_CHANGED;
-    } else {
-        *state = VG_DOC_NEW;
-    }
-    sqlite3_reset(st);
-    if (r != SQLITE_ROW && r != SQLITE_DONE)
-        return vg_store_fail(s, "looking up a document");
-    if (*state == VG_DOC_SAME)
-        return VG_OK;
-    if (existing && (rc = unput(s, existing, old_first, old_n)) != VG_OK)
+    stored_doc old;
+    if ((rc = lookup(s, d->id, d->hash, state, &old)) != VG_OK || *state == VG_DOC_SAME)
+        return rc;
+    int64_t existing = old.row;
+    if (existing && (rc = unput(s, existing, old.first, old.n)) != VG_OK)
         return rc;
     /* max(id) + 1, asked once a transaction and again after a replacement deleted mentions: the
     ** same numbers as asking every time, so ids do not depend on how documents are batched */
     if (!s->next_mention || existing) {
-        st = s->st[ST_NEXT_MENTION];
+        sqlite3_stmt *st = s->st[ST_NEXT_MENTION];
         s->next_mention = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
         sqlite3_reset(st);
         if (!s->next_mention)

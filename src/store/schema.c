@@ -114,30 +114,37 @@ static vg_status fill_codes(vg_store *s)
     return VG_OK;
 }
 
+/* The one integer a query returns, or -1 when it cannot be read. */
+static int64_t int_query(vg_store *s, const char *sql)
+{
+    sqlite3_stmt *st;
+    int64_t v = -1;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static int user_version(vg_store *s) { return (int)int_query(s, "PRAGMA user_version"); }
+
+static vg_status newer(vg_store *s, int version)
+{
+    snprintf(s->err, sizeof s->err, "%s: schema version %d is newer than this vigie's (%d): upgrade vigie", s->path,
+             version, VG_STORE_SCHEMA);
+    return VG_EFORMAT;
+}
+
 static vg_status migrate(vg_store *s)
 {
     if (vg_store_exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
         return vg_store_fail(s, "cannot lock the store for writing");
-    sqlite3_stmt *st;
-    int version = -1;
-    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-        version = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
+    int version = user_version(s);
     if (version < 0 || version > VG_STORE_SCHEMA) {
         vg_store_exec(s, "ROLLBACK");
-        if (version < 0)
-            return vg_store_fail(s, "not a vigie store");
-        snprintf(s->err, sizeof s->err, "%s: schema version %d is newer than this vigie's (%d): upgrade vigie",
-                 s->path, version, VG_STORE_SCHEMA);
-        return VG_EFORMAT;
+        return version < 0 ? vg_store_fail(s, "not a vigie store") : newer(s, version);
     }
     if (version == 0) { /* a new file, or an SQLite file that is not a store */
-        int tables = 0;
-        if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL) == SQLITE_OK &&
-            sqlite3_step(st) == SQLITE_ROW)
-            tables = sqlite3_column_int(st, 0);
-        sqlite3_finalize(st);
-        if (tables) {
+        if (int_query(s, "SELECT count(*) FROM sqlite_schema") != 0) {
             vg_store_exec(s, "ROLLBACK");
             snprintf(s->err, sizeof s->err, "%s: an SQLite database, but not a vigie store", s->path);
             return VG_EFORMAT;
@@ -197,23 +204,15 @@ vg_status vg_store_open(const char *path, unsigned flags, vg_store **out)
     vg_store_exec(s, "PRAGMA cache_size = -262144"); /* 256 MiB */
     vg_store_exec(s, "PRAGMA mmap_size = 1073741824");
     if (ro) {
-        sqlite3_stmt *st;
-        int version = -1;
-        if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
-            sqlite3_step(st) == SQLITE_ROW)
-            version = sqlite3_column_int(st, 0);
-        sqlite3_finalize(st);
+        int version = user_version(s);
         if (version < 0)
             return vg_store_fail(s, "not a readable SQLite database");
         if (version == 0) {
             snprintf(s->err, sizeof s->err, "%s: not a vigie store (no schema)", path);
             return VG_EFORMAT;
         }
-        if (version > VG_STORE_SCHEMA) {
-            snprintf(s->err, sizeof s->err, "%s: schema version %d is newer than this vigie's (%d): upgrade vigie",
-                     path, version, VG_STORE_SCHEMA);
-            return VG_EFORMAT;
-        }
+        if (version > VG_STORE_SCHEMA)
+            return newer(s, version);
         vg_store_exec(s, "PRAGMA query_only = 1");
         return VG_OK;
     }
@@ -255,18 +254,11 @@ void vg_store_remove(const char *path)
 
 vg_status vg_store_count(vg_store *s, vg_store_counts *c)
 {
-    static const char sql[] = "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events),"
-                              " (SELECT count(*) FROM mentions), (SELECT count(*) FROM sentences)";
-    sqlite3_stmt *st;
-    memset(c, 0, sizeof *c);
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+    c->documents = int_query(s, "SELECT count(*) FROM documents");
+    c->events = int_query(s, "SELECT count(*) FROM events");
+    c->mentions = int_query(s, "SELECT count(*) FROM mentions");
+    c->sentences = int_query(s, "SELECT count(*) FROM sentences");
+    if (c->documents < 0 || c->events < 0 || c->mentions < 0 || c->sentences < 0)
         return vg_store_fail(s, "counting rows");
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        c->documents = sqlite3_column_int64(st, 0);
-        c->events = sqlite3_column_int64(st, 1);
-        c->mentions = sqlite3_column_int64(st, 2);
-        c->sentences = sqlite3_column_int64(st, 3);
-    }
-    sqlite3_finalize(st);
     return VG_OK;
 }

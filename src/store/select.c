@@ -17,7 +17,7 @@
 
 typedef struct {
     vg_buf sql;
-    struct {
+    struct qb_bind {
         const char *s; /* NULL: the integer i */
         int64_t i;
         char own[VG_STORE_ACTOR]; /* for computed strings: an upper bound, an upper-cased prefix */
@@ -40,47 +40,44 @@ static void cond(qb *b, const char *s)
     put(b, s);
 }
 
-static int bind_int(qb *b, int64_t v)
+/* The next parameter, or NULL (and the query refused) past MAX_BINDS. */
+static struct qb_bind *next_bind(qb *b)
 {
     if (b->nbind == MAX_BINDS) {
         b->overflow = 1;
-        return 0;
+        return NULL;
     }
-    b->bind[b->nbind].s = NULL;
-    b->bind[b->nbind].i = v;
-    b->nbind++;
-    return 1;
+    return &b->bind[b->nbind++];
+}
+
+static void bind_int(qb *b, int64_t v)
+{
+    struct qb_bind *x = next_bind(b);
+    if (x)
+        x->s = NULL, x->i = v;
 }
 
 /* An upper-cased copy of s (codes are upper case), or with the last byte raised: the first string
 ** after every string starting with s. */
-static int bind_code(qb *b, const char *s, int upper_bound)
+static void bind_code(qb *b, const char *s, int upper_bound)
 {
-    if (b->nbind == MAX_BINDS) {
-        b->overflow = 1;
-        return 0;
-    }
-    char *o = b->bind[b->nbind].own;
+    struct qb_bind *x = next_bind(b);
+    if (!x)
+        return;
     size_t n = 0;
     for (; s[n] && n + 1 < VG_STORE_ACTOR; n++)
-        o[n] = (char)toupper((unsigned char)s[n]);
-    o[n] = 0;
+        x->own[n] = (char)toupper((unsigned char)s[n]);
+    x->own[n] = 0;
     if (upper_bound && n)
-        o[n - 1]++;
-    b->bind[b->nbind].s = o;
-    b->nbind++;
-    return 1;
+        x->own[n - 1]++;
+    x->s = x->own;
 }
 
-static int bind_text(qb *b, const char *s)
+static void bind_text(qb *b, const char *s)
 {
-    if (b->nbind == MAX_BINDS) {
-        b->overflow = 1;
-        return 0;
-    }
-    b->bind[b->nbind].s = s;
-    b->nbind++;
-    return 1;
+    struct qb_bind *x = next_bind(b);
+    if (x)
+        x->s = s;
 }
 
 /* (col >= ? AND col < ?) OR … for every prefix; an empty prefix matches every value. */
