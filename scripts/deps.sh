@@ -14,6 +14,8 @@ g++
 libutf8proc-dev
 libcld2-dev
 libsqlite3-dev
+libxml2-dev
+zlib1g-dev
 verbiste
 wordnet-base
 python3

@@ -92,5 +92,11 @@ int vg_weekday(int32_t days); /* 0 Monday .. 6 Sunday */
 #define VG_DAY_MAX INT32_MAX
 /* Is s[0..n) a calendar date written YYYY-MM-DD? */
 bool vg_date_valid(const char *s, size_t n);
+/* The calendar day of a machine-written timestamp in s[0..n): ISO 8601 / RFC 3339 ("2016-07-15",
+** "2016-07-15T08:30:00+02:00", "20160715"), RFC 822 / 1123 as in RSS and HTTP ("Fri, 15 Jul 2016
+** 08:30:00 GMT", "15 Jul 16 08:30 +0200"), leading and trailing blanks allowed. Writes "YYYY-MM-DD"
+** and a NUL into out[11] and returns true; false (out untouched) for anything else or an impossible
+** date. The day is the one written: no time-zone shift. */
+bool vg_date_parse(const char *s, size_t n, char out[11]);
 
 #endif

@@ -3,6 +3,8 @@
 #ifndef VG_INGEST_H
 #define VG_INGEST_H
 
+#include <stdio.h>
+
 #include "core.h"
 
 /* ---- one JSON Lines record (json.c) ---- */
@@ -63,5 +65,70 @@ void vg_reader_free(vg_reader *r);
 ** standard input, a pipe). For a progress line's ETA. */
 void vg_reader_progress(const vg_reader *r, uint64_t *done, uint64_t *total);
 
+/* ---- gzip (gz.c) ----
+** A gzip stream read member by member from a FILE, so a multi-gigabyte .warc.gz or .html.gz never
+** sits in memory whole, and a damaged member is reported for itself. */
+bool vg_is_gzip(const void *p, size_t n); /* starts with the gzip magic 1f 8b */
+/* Inflate every member of the gzip data p[0..n) into out (appended), at most max bytes of output.
+** VG_OK, or VG_EFORMAT with the reason in err (truncated member, bad header, corrupt data, over
+** max): out then holds what was inflated before the damage. */
+vg_status vg_gunzip(const void *p, size_t n, size_t max, vg_buf *out, char *err, size_t errcap);
+
+/* ---- WARC 1.0 / 1.1 (warc.c) ----
+** Plain or gzip-compressed (one member per record, as Common Crawl writes them, or one member for
+** the whole file). Streaming: memory is bounded by the largest record, never by the file. */
+typedef struct vg_warc vg_warc;
+
+typedef struct {
+    uint64_t number;          /* 1-based record number in the file */
+    uint64_t offset;          /* where the record starts in the file (in the compressed bytes for .gz) */
+    const char *type;         /* WARC-Type: "response", "resource", "request", "warcinfo", … */
+    const char *uri;          /* WARC-Target-URI, or NULL */
+    const char *date;         /* WARC-Date as written ("2016-07-15T08:00:00Z"), or NULL */
+    const char *id;           /* WARC-Record-ID without the angle brackets, or NULL */
+    const char *content_type; /* of the payload: the HTTP Content-Type of a response, the record's
+                              ** Content-Type of a resource; NULL when absent */
+    const char *charset;      /* the charset= parameter of content_type, lower-cased, or NULL */
+    int http_status;          /* response records: the HTTP status code; 0 otherwise */
+    const char *payload;      /* response: the HTTP body (headers removed, chunked transfer-encoding
+                              ** and gzip/deflate content-encoding undone); other types: the block */
+    size_t payload_len;
+} vg_warc_record;
+
+/* Read from f (opened by the caller, who closes it after vg_warc_free); name is for messages. */
+vg_status vg_warc_open(const vg_mem *mem, FILE *f, const char *name, vg_warc **out);
+/* 1: *rec filled, valid until the next call. 0: end of file. -1: a damaged record (bad version
+** line or header, Content-Length past the end, truncated or corrupt gzip member): msg names the
+** record number and offset and says why; the reader has resynchronised on the next record or
+** member, so the caller just calls again. Every record is returned (the caller skips and counts
+** the types it does not want). */
+int vg_warc_next(vg_warc *w, vg_warc_record *rec, char *msg, size_t msgcap);
+uint64_t vg_warc_consumed(const vg_warc *w); /* bytes of f read so far, for progress */
+void vg_warc_free(vg_warc *w);
+/* Does p[0..n) look like the start of a WARC record ("WARC/1.0\r\n" or "WARC/1.1")? */
+bool vg_is_warc(const void *p, size_t n);
+
+/* ---- RSS 2.0, RSS 1.0 (RDF) and Atom 1.0 feeds (feed.c) ---- */
+typedef struct {
+    const char *title;  /* item title as text (entities decoded, markup removed), or NULL */
+    const char *link;   /* RSS <link> (or <guid isPermaLink>), Atom <link rel="alternate" href>, or NULL */
+    const char *id;     /* RSS <guid>, Atom <id>, or NULL */
+    const char *date;   /* "YYYY-MM-DD" from pubDate / dc:date / published / updated, or NULL */
+    const char *body;   /* content:encoded or Atom <content>, else description / summary; NULL if none */
+    size_t body_len;
+    bool body_html;     /* body is HTML (to be extracted as a fragment), not plain text */
+} vg_feed_item;
+
+typedef struct vg_feed vg_feed;
+/* Parse a whole feed. VG_EFORMAT with err set when it is not a feed or not XML enough to read;
+** a feed damaged after some items keeps the items read before the damage (and says so in err
+** while returning VG_OK: err[0] != 0 is a warning). */
+vg_status vg_feed_parse(const vg_mem *mem, const char *xml, size_t n, vg_feed **out, char *err, size_t errcap);
+size_t vg_feed_count(const vg_feed *f);
+const vg_feed_item *vg_feed_item_at(const vg_feed *f, size_t i);
+const char *vg_feed_title(const vg_feed *f); /* channel / feed title, or NULL */
+void vg_feed_free(vg_feed *f);
+/* Does p[0..n) look like a feed: an XML document whose root is rss, rdf:RDF or feed? */
+bool vg_is_feed(const void *p, size_t n);
 
 #endif
