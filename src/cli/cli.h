@@ -8,11 +8,13 @@
 #include "vigie.h"
 #include "ingest.h"
 #include "export.h"
+#include "extract.h"
 
 /* Exit statuses (docs/CLI.md). */
 enum { EXIT_ALL_OK = 0, EXIT_SKIPPED = 1, EXIT_USAGE = 2, EXIT_FAILED = 3 };
 
 int cmd_segment(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
 int cmd_code(int argc, char **argv);
 int cmd_codes(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
@@ -36,8 +38,8 @@ int cli_common_opt(cli_common *c, int opt, const char *arg, const char *cmd);
         { "data", required_argument, 0, 'D' }, { "quiet", no_argument, 0, 'q' },                  \
         { "jobs", required_argument, 0, 'j' }, { "help", no_argument, 0, 'h' }
 #define CLI_COMMON_HELP                                                                         \
-    "  -i, --input KIND   auto (default: .jsonl files and input starting with '{' are JSON Lines),\n" \
-    "                     text (one document a file) or jsonl\n"                                \
+    "  -i, --input KIND   auto (default: what the content is, gzip looked into), text (one\n"      \
+    "                     document a file), jsonl, html (a web page), warc or feed (RSS, Atom)\n" \
     "  -l, --lang LANG    fr or en: skip language identification\n"                            \
     "  -D, --data DIR     language data directory (default: $VIGIE_DATA, else the built-in one)\n" \
     "  -q, --quiet        no summary line on stderr\n"                                           \

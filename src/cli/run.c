@@ -31,6 +31,9 @@ int cli_common_opt(cli_common *c, int opt, const char *arg, const char *cmd)
         if (!strcmp(arg, "auto")) c->input = VG_IN_AUTO;
         else if (!strcmp(arg, "text")) c->input = VG_IN_TEXT;
         else if (!strcmp(arg, "jsonl")) c->input = VG_IN_JSONL;
+        else if (!strcmp(arg, "html")) c->input = VG_IN_HTML;
+        else if (!strcmp(arg, "warc")) c->input = VG_IN_WARC;
+        else if (!strcmp(arg, "feed")) c->input = VG_IN_FEED;
         else return cli_usage_error(cmd, "unknown input kind '%s'", arg), -1;
         return 1;
     case 'l':
@@ -111,7 +114,8 @@ static void progress(progress_state *p, const vg_reader *r, unsigned long long d
 
 /* One document of a batch: its copy of the input, then what a worker made of it. */
 typedef struct {
-    vg_buf text, id, date, url, file, title, source;
+    vg_buf text, id, date, url, file, title, source, charset, fallback;
+    vg_buf body;        /* a web page's article text, extracted by the worker */
     vg_input_doc in;
     uint64_t ordinal, tag;
     int unchanged;      /* the job did not want it coded */
@@ -128,6 +132,7 @@ typedef struct {
     const cli_job *job;
     const vg_engine *e;
     vg_doc *d;
+    vg_extractor *x;
     slot *slots;
     size_t nslots, first, step;
 } worker;
@@ -142,9 +147,51 @@ static const char *copy(vg_buf *b, const char *s)
     return b->p;
 }
 
+/* Copy a string the extractor found into the slot (the extractor's buffers are the worker's, and
+** the sink reads the slot after the worker has gone on to other pages). */
+static const char *keep(vg_buf *b, const char *s) { return s ? copy(b, s) : NULL; }
+
+/* A web page or a feed item's HTML: the article's text and metadata replace the markup. What the
+** record itself gave (a JSON Lines date or title) wins over what the page says. */
+static int extract(const worker *w, slot *s)
+{
+    vg_article a;
+    char err[256];
+    vg_status rc = vg_extract(w->x, s->in.text, s->in.len, s->in.charset, s->in.url,
+                              s->in.markup == VG_DOC_FRAGMENT ? VG_EX_FRAGMENT : 0, &a, err, sizeof err);
+    if (rc != VG_OK) {
+        s->why = rc == VG_ELIMIT ? VG_SKIP_LIMIT : VG_SKIP_IO;
+        snprintf(s->msg, sizeof s->msg, "%s", err);
+        return 0;
+    }
+    if (!a.len) {
+        s->why = VG_SKIP_NOARTICLE;
+        snprintf(s->msg, sizeof s->msg, "no article text found in the page");
+        return 0;
+    }
+    vg_buf_clear(&s->body);
+    if (vg_buf_append(&s->body, a.text, a.len) != VG_OK) {
+        s->why = VG_SKIP_LIMIT;
+        snprintf(s->msg, sizeof s->msg, "out of memory");
+        return 0;
+    }
+    s->in.text = s->body.p;
+    s->in.len = s->body.n;
+    if (!s->in.date)
+        s->in.date = a.date ? keep(&s->date, a.date) : s->in.fallback_date;
+    if (!s->in.title)
+        s->in.title = keep(&s->title, a.title);
+    if (a.url && s->in.markup == VG_DOC_PAGE)
+        s->in.url = keep(&s->url, a.url);
+    s->in.markup = VG_DOC_TEXT;
+    return 1;
+}
+
 static void run_slot(const worker *w, slot *s)
 {
     const cli_job *job = w->job;
+    if (s->in.markup != VG_DOC_TEXT && !extract(w, s))
+        return;
     vg_docinfo info = { s->in.id, job->c->lang != VG_LANG_UNKNOWN ? job->c->lang : s->in.lang, s->in.date };
     vg_status rc = job->code ? vg_code(w->d, s->in.text, s->in.len, &info)
                              : vg_doc_analyze(w->d, s->in.text, s->in.len, &info);
@@ -209,6 +256,9 @@ int cli_run(const cli_job *job, char **paths, int npaths)
         vg_buf_init(&slots[k].file, &mem);
         vg_buf_init(&slots[k].title, &mem);
         vg_buf_init(&slots[k].source, &mem);
+        vg_buf_init(&slots[k].charset, &mem);
+        vg_buf_init(&slots[k].fallback, &mem);
+        vg_buf_init(&slots[k].body, &mem);
     }
     vg_status rc = vg_engine_open(&opt, &e);
     if (rc != VG_OK) {
@@ -217,8 +267,8 @@ int cli_run(const cli_job *job, char **paths, int npaths)
         goto done;
     }
     for (int k = 0; k < jobs; k++) {
-        workers[k] = (worker){ job, e, NULL, slots, 0, (size_t)k, (size_t)jobs };
-        if (vg_doc_new(e, &workers[k].d) != VG_OK) {
+        workers[k] = (worker){ job, e, NULL, NULL, slots, 0, (size_t)k, (size_t)jobs };
+        if (vg_doc_new(e, &workers[k].d) != VG_OK || vg_extractor_new(&mem, &workers[k].x) != VG_OK) {
             fprintf(stderr, "vigie: out of memory\n");
             goto done;
         }
@@ -267,6 +317,8 @@ int cli_run(const cli_job *job, char **paths, int npaths)
                 s->in.url = copy(&s->url, in.url);
                 s->in.title = copy(&s->title, in.title);
                 s->in.source = copy(&s->source, in.source);
+                s->in.charset = copy(&s->charset, in.charset);
+                s->in.fallback_date = copy(&s->fallback, in.fallback_date);
             }
             s->unchanged = 0;
             s->tag = 0;
@@ -352,6 +404,10 @@ int cli_run(const cli_job *job, char **paths, int npaths)
                 sep = ", ";
             }
         fprintf(stderr, "%s", skipped ? ")" : "");
+        char passed[256];
+        vg_reader_passed(r, passed, sizeof passed);
+        if (passed[0])
+            fprintf(stderr, ", %s", passed);
         if (invalid)
             fprintf(stderr, "; %llu invalid UTF-8 bytes read as U+FFFD", invalid);
         fprintf(stderr, "; %llu %s", items, job->unit);
@@ -362,7 +418,7 @@ done:
     vg_reader_free(r);
     if (workers)
         for (int k = 0; k < jobs; k++)
-            vg_doc_free(workers[k].d);
+            vg_doc_free(workers[k].d), vg_extractor_free(workers[k].x);
     vg_engine_close(e);
     if (slots)
         for (size_t k = 0; k < batch; k++) {
@@ -373,6 +429,9 @@ done:
             vg_buf_release(&slots[k].file);
             vg_buf_release(&slots[k].title);
             vg_buf_release(&slots[k].source);
+            vg_buf_release(&slots[k].charset);
+            vg_buf_release(&slots[k].fallback);
+            vg_buf_release(&slots[k].body);
             free(slots[k].out);
         }
     free(slots);

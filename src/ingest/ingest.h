@@ -22,7 +22,11 @@ void vg_jrec_release(vg_jrec *r);
 vg_status vg_json_record(const char *s, size_t n, vg_jrec *r, char *err, size_t errcap);
 
 /* ---- a stream of documents from many inputs (reader.c) ---- */
-typedef enum { VG_IN_AUTO, VG_IN_TEXT, VG_IN_JSONL } vg_input_kind;
+/* What an input is. AUTO looks at its content (docs/input.md §1): gzip is looked into, then a
+** WARC record, a JSON object, a feed's root element or HTML markup say what it is; anything else is
+** plain text. */
+typedef enum { VG_IN_AUTO, VG_IN_TEXT, VG_IN_JSONL, VG_IN_HTML, VG_IN_WARC, VG_IN_FEED } vg_input_kind;
+const char *vg_input_kind_name(vg_input_kind k); /* "text", "jsonl", "html", "warc", "feed" */
 
 /* Why a record was skipped: the summary counts each. */
 typedef enum {
@@ -34,6 +38,8 @@ typedef enum {
     VG_SKIP_IO,      /* unreadable file */
     VG_SKIP_LANG,    /* not French or English */
     VG_SKIP_DATE,    /* a date that is not YYYY-MM-DD */
+    VG_SKIP_DAMAGED, /* a damaged WARC record, gzip member or feed */
+    VG_SKIP_NOARTICLE, /* a web page with no article text in it */
     VG_SKIP_COUNT
 } vg_skip;
 
@@ -50,6 +56,11 @@ typedef struct {
     const char *date;  /* "YYYY-MM-DD" or NULL */
     const char *title, *url; /* or NULL */
     const char *source; /* the publisher ("source" field), or NULL */
+    /* web inputs: text is HTML to extract the article from (vg_extract), a whole page or, for a
+    ** feed item's description, a fragment */
+    enum { VG_DOC_TEXT, VG_DOC_PAGE, VG_DOC_FRAGMENT } markup;
+    const char *charset;   /* the transport's charset (a WARC response's HTTP header), or NULL */
+    const char *fallback_date; /* "YYYY-MM-DD" to use when the page gives none (WARC-Date), or NULL */
 } vg_input_doc;
 
 typedef struct vg_reader vg_reader;
@@ -64,6 +75,10 @@ void vg_reader_free(vg_reader *r);
 /* How far the run is: bytes of the inputs consumed so far, and their total size (0 when unknown:
 ** standard input, a pipe). For a progress line's ETA. */
 void vg_reader_progress(const vg_reader *r, uint64_t *done, uint64_t *total);
+/* Records read that are not documents and are not errors either: WARC request, metadata and
+** warcinfo records, responses that are not HTML or not 200. Written into out as "N WARC records
+** not pages (3 request, 1 warcinfo…)", or "" when there were none. */
+void vg_reader_passed(const vg_reader *r, char *out, size_t cap);
 
 /* ---- gzip (gz.c) ----
 ** A gzip stream read member by member from a FILE, so a multi-gigabyte .warc.gz or .html.gz never

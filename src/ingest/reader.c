@@ -1,9 +1,13 @@
-/* reader.c — a stream of documents from files, directories, standard input and JSON Lines.
-** Streaming: JSON Lines are read a line at a time, so memory does not grow with the input; a line
-** over VG_MAX_LINE_BYTES is skipped without being held (the reader discards up to its newline).
-** A text file is one document, read whole up to VG_MAX_DOC_BYTES.
+/* reader.c — a stream of documents from files, directories, standard input: plain text, JSON
+** Lines, web pages, WARC archives and feeds, any of them gzip-compressed.
+** Streaming: JSON Lines are read a line at a time and WARC files a record at a time, so memory does
+** not grow with the input; a line over VG_MAX_LINE_BYTES is skipped without being held (the reader
+** discards up to its newline). A text file, a page or a feed is read whole, up to VG_MAX_DOC_BYTES.
+** What an input is comes from its first bytes (after gunzip), not only its name.
 ** Every problem is reported for the one record it concerns and the stream goes on. */
 #include <errno.h>
+#include <unistd.h>
+#include <zlib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,14 +22,23 @@ struct vg_reader {
     size_t npaths, cap, next;
     /* the input being read */
     FILE *f;
+    gzFile gz;              /* a gzip input other than WARC: read through zlib */
     const char *cur;
-    int cur_jsonl;
+    vg_input_kind cur_kind; /* what the current input is */
+    int whole_done;         /* a one-document input (text, page) has been returned */
+    vg_warc *warc;
+    vg_feed *feed;
+    size_t feed_next;
+    uint64_t file_size;
+    vg_buf fbuf, datebuf;   /* a feed item's text; a WARC record's day */
+    uint64_t passed[6];     /* WARC records that are not pages, by kind (see passed_names) */
     uint64_t line;
     vg_buf buf, idbuf;
     vg_jrec rec;
     char blk[1 << 16]; /* JSON Lines read buffer */
     size_t bpos, blen;
     uint64_t consumed, total; /* bytes read, and the sum of the inputs' sizes */
+    uint64_t consumed_cur;    /* of which, bytes of the current WARC */
     int size_unknown;         /* an input is not a regular file: no total */
 };
 
@@ -33,8 +46,16 @@ const char *vg_skip_name(vg_skip s)
 {
     static const char *names[VG_SKIP_COUNT] = { "ok", "bad JSON", "no text", "invalid UTF-8",
                                                 "over a limit", "unreadable", "language",
-                                                "bad date" };
+                                                "bad date", "damaged", "no article" };
     return s < VG_SKIP_COUNT ? names[s] : "?";
+}
+
+static void close_cur(vg_reader *r);
+
+const char *vg_input_kind_name(vg_input_kind k)
+{
+    static const char *names[] = { "auto", "text", "jsonl", "html", "warc", "feed" };
+    return (unsigned)k < sizeof names / sizeof *names ? names[k] : "?";
 }
 
 vg_status vg_reader_new(const vg_mem *mem, vg_input_kind kind, vg_reader **out)
@@ -48,6 +69,8 @@ vg_status vg_reader_new(const vg_mem *mem, vg_input_kind kind, vg_reader **out)
     r->kind = kind;
     vg_buf_init(&r->buf, mem);
     vg_buf_init(&r->idbuf, mem);
+    vg_buf_init(&r->fbuf, mem);
+    vg_buf_init(&r->datebuf, mem);
     vg_jrec_init(&r->rec, mem);
     return VG_OK;
 }
@@ -56,13 +79,14 @@ void vg_reader_free(vg_reader *r)
 {
     if (!r)
         return;
-    if (r->f && r->f != stdin)
-        fclose(r->f);
+    close_cur(r);
     for (size_t i = 0; i < r->npaths; i++)
         vg_free(r->mem, r->paths[i]);
     vg_free(r->mem, r->paths);
     vg_buf_release(&r->buf);
     vg_buf_release(&r->idbuf);
+    vg_buf_release(&r->fbuf);
+    vg_buf_release(&r->datebuf);
     vg_jrec_release(&r->rec);
     vg_free(r->mem, r);
 }
@@ -99,6 +123,16 @@ static int ends_with(const char *s, const char *suf)
     return a >= b && !strcmp(s + a - b, suf);
 }
 
+/* Bytes of the current input, through zlib when it is gzip. */
+static size_t rd(vg_reader *r, void *p, size_t n)
+{
+    if (r->gz) {
+        int k = gzread(r->gz, p, (unsigned)n);
+        return k > 0 ? (size_t)k : 0;
+    }
+    return fread(p, 1, n, r->f);
+}
+
 /* Read until '\n' into r->buf, through a block buffer (memchr finds the newline). Returns 1 with a
 ** line, 0 at EOF, -1 when the line is over the limit (it has then been read through and dropped,
 ** never held whole). */
@@ -109,7 +143,7 @@ static int read_line(vg_reader *r)
     for (;;) {
         if (r->bpos == r->blen) {
             r->bpos = 0;
-            r->blen = fread(r->blk, 1, sizeof r->blk, r->f);
+            r->blen = rd(r, r->blk, sizeof r->blk);
             if (!r->blen)
                 break;
         }
@@ -117,7 +151,8 @@ static int read_line(vg_reader *r)
         const char *s = r->blk + r->bpos, *nl = memchr(s, '\n', r->blen - r->bpos);
         size_t k = nl ? (size_t)(nl - s) : r->blen - r->bpos;
         r->bpos += k + (nl != NULL);
-        r->consumed += k + (nl != NULL);
+        if (!r->gz)
+            r->consumed += k + (nl != NULL);
         if (!over && r->buf.n + k > VG_MAX_LINE_BYTES) {
             over = 1;
             vg_buf_release(&r->buf); /* do not keep a huge buffer for the rest of the run */
@@ -133,82 +168,192 @@ static int read_line(vg_reader *r)
     return over ? -1 : 1;
 }
 
+static int lower_c(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* Does p[0..n) contain w, without regard to ASCII case? */
+static int has_ci(const char *p, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    for (size_t i = 0; i + k <= n; i++) {
+        size_t j = 0;
+        while (j < k && lower_c((unsigned char)p[i + j]) == w[j])
+            j++;
+        if (j == k)
+            return 1;
+    }
+    return 0;
+}
+
+/* What the first bytes of an input say it is. */
+static vg_input_kind sniff(const char *p, size_t n, const char *name)
+{
+    size_t i = 0;
+    if (n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+        i = 3;
+    while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t'))
+        i++;
+    if (vg_is_warc(p + i, n - i))
+        return VG_IN_WARC;
+    if (i < n && p[i] == '{')
+        return VG_IN_JSONL; /* a news text never opens with '{' */
+    if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson") || ends_with(name, ".jsonl.gz"))
+        return VG_IN_JSONL;
+    if (vg_is_feed(p, n))
+        return VG_IN_FEED;
+    if (i < n && p[i] == '<' &&
+        (has_ci(p, n, "<html") || has_ci(p, n, "<!doctype html") || has_ci(p, n, "<head") ||
+         has_ci(p, n, "<body") || has_ci(p, n, "<meta") || has_ci(p, n, "<div") || has_ci(p, n, "<p>") ||
+         has_ci(p, n, "<p ") || has_ci(p, n, "<article")))
+        return VG_IN_HTML;
+    if (ends_with(name, ".html") || ends_with(name, ".htm") || ends_with(name, ".html.gz") ||
+        ends_with(name, ".htm.gz") || ends_with(name, ".xhtml"))
+        return VG_IN_HTML;
+    return VG_IN_TEXT;
+}
+
+static void close_cur(vg_reader *r)
+{
+    if (r->gz)
+        gzclose(r->gz);
+    r->gz = NULL;
+    vg_warc_free(r->warc);
+    r->warc = NULL;
+    vg_feed_free(r->feed);
+    r->feed = NULL;
+    if (r->f && r->f != stdin)
+        fclose(r->f);
+    r->f = NULL;
+}
+
+/* Open the next input and decide what it is: its first 4 KB (after gunzip) are read into the
+** block buffer, where the JSON Lines reader and the whole-file readers find them. */
 static int open_next(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, size_t msgcap)
 {
     const char *p = r->paths[r->next++];
     r->cur = p;
     r->line = 0;
     r->bpos = r->blen = 0;
+    r->whole_done = 0;
+    r->feed_next = 0;
     doc->file = p;
     doc->line = 0;
     doc->id = p;
+    struct stat st;
+    r->file_size = 0;
     if (!strcmp(p, "-")) {
         r->f = stdin;
     } else if (!(r->f = fopen(p, "rb"))) {
         *why = VG_SKIP_IO;
         snprintf(msg, msgcap, "cannot open: %s", strerror(errno));
         return -1;
+    } else if (fstat(fileno(r->f), &st) == 0) {
+        r->file_size = (uint64_t)st.st_size;
     }
-    if (r->kind != VG_IN_AUTO) {
-        r->cur_jsonl = r->kind == VG_IN_JSONL;
-    } else if (ends_with(p, ".jsonl") || ends_with(p, ".ndjson")) {
-        r->cur_jsonl = 1;
-    } else if (r->f == stdin) { /* sniff one byte: skipping more would shift every offset */
-        int c = getc(r->f);
-        r->cur_jsonl = c == '{';
-        if (c != EOF)
-            ungetc(c, r->f);
-    } else { /* sniff: a news text never opens with '{' */
-        int c;
-        while ((c = getc(r->f)) == ' ' || c == '\n' || c == '\r' || c == '\t')
-            ;
-        r->cur_jsonl = c == '{';
+    r->blen = fread(r->blk, 1, 4096, r->f);
+    int gz = vg_is_gzip(r->blk, r->blen);
+    if (gz && r->f == stdin) {
+        *why = VG_SKIP_IO;
+        snprintf(msg, msgcap, "gzip on standard input: give the file's name instead (or gunzip it first)");
+        close_cur(r);
+        return -1;
+    }
+    if (gz) {
+        int fd = dup(fileno(r->f));
         rewind(r->f);
-    }
-    return 1;
-}
-
-static void close_cur(vg_reader *r)
-{
-    if (r->f && r->f != stdin)
-        fclose(r->f);
-    r->f = NULL;
-}
-
-/* A text file: one document. */
-static int next_text(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, size_t msgcap)
-{
-    vg_buf_clear(&r->buf);
-    char chunk[65536];
-    size_t k;
-    int over = 0;
-    while ((k = fread(chunk, 1, sizeof chunk, r->f)) > 0) {
-        if (r->buf.n + k > VG_MAX_DOC_BYTES) {
-            over = 1;
-            break;
+        if (fd < 0 || !(r->gz = gzdopen(fd, "rb"))) {
+            if (fd >= 0)
+                close(fd);
+            *why = VG_SKIP_IO;
+            snprintf(msg, msgcap, "cannot read the gzip stream");
+            close_cur(r);
+            return -1;
         }
-        if (vg_buf_append(&r->buf, chunk, k) != VG_OK) {
-            *why = VG_SKIP_LIMIT;
-            snprintf(msg, msgcap, "out of memory reading the file");
+        gzbuffer(r->gz, 1 << 16);
+        int k = gzread(r->gz, r->blk, 4096);
+        r->blen = k > 0 ? (size_t)k : 0;
+    }
+    vg_input_kind k = r->kind != VG_IN_AUTO ? r->kind : sniff(r->blk, r->blen, p);
+    r->cur_kind = k;
+    if (k == VG_IN_WARC) {
+        if (r->f == stdin) {
+            *why = VG_SKIP_IO;
+            snprintf(msg, msgcap, "WARC on standard input: give the file's name instead");
+            close_cur(r);
+            return -1;
+        }
+        if (r->gz) {
+            gzclose(r->gz); /* the WARC reader reads gzip members itself, one per record */
+            r->gz = NULL;
+        }
+        r->blen = 0;
+        rewind(r->f);
+        if (vg_warc_open(r->mem, r->f, p, &r->warc) != VG_OK) {
+            *why = VG_SKIP_IO;
+            snprintf(msg, msgcap, "out of memory");
             close_cur(r);
             return -1;
         }
     }
-    int err = ferror(r->f);
-    r->consumed += r->buf.n;
-    close_cur(r);
-    if (over) {
+    return 1;
+}
+
+/* The rest of the input into r->buf, after the bytes already in the block buffer. Returns 1, or -1
+** with the reason. */
+static int read_whole(vg_reader *r, vg_skip *why, char *msg, size_t msgcap)
+{
+    vg_buf_clear(&r->buf);
+    if (vg_buf_append(&r->buf, r->blk + r->bpos, r->blen - r->bpos) != VG_OK) {
         *why = VG_SKIP_LIMIT;
-        snprintf(msg, msgcap, "file over VG_MAX_DOC_BYTES (%zu bytes)", (size_t)VG_MAX_DOC_BYTES);
+        snprintf(msg, msgcap, "out of memory reading the file");
         return -1;
+    }
+    r->bpos = r->blen = 0;
+    char chunk[65536];
+    size_t k;
+    while ((k = rd(r, chunk, sizeof chunk)) > 0) {
+        if (r->buf.n + k > VG_MAX_DOC_BYTES) {
+            *why = VG_SKIP_LIMIT;
+            snprintf(msg, msgcap, "file over VG_MAX_DOC_BYTES (%zu bytes)", (size_t)VG_MAX_DOC_BYTES);
+            return -1;
+        }
+        if (vg_buf_append(&r->buf, chunk, k) != VG_OK) {
+            *why = VG_SKIP_LIMIT;
+            snprintf(msg, msgcap, "out of memory reading the file");
+            return -1;
+        }
+    }
+    int err = r->gz ? 0 : ferror(r->f);
+    if (r->gz) {
+        int zerr;
+        const char *m = gzerror(r->gz, &zerr);
+        if (zerr != Z_OK && zerr != Z_STREAM_END) {
+            *why = VG_SKIP_DAMAGED;
+            snprintf(msg, msgcap, "damaged gzip stream: %s", m);
+            return -1;
+        }
+        if (!gzdirect(r->gz) && r->buf.n && gzeof(r->gz) == 0) {
+            err = 1;
+        }
     }
     if (err) {
         *why = VG_SKIP_IO;
         snprintf(msg, msgcap, "read error");
         return -1;
     }
+    return 1;
+}
+
+/* A text file or a web page: one document. */
+static int next_whole(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, size_t msgcap)
+{
+    r->whole_done = 1;
+    int got = read_whole(r, why, msg, msgcap);
+    r->consumed += r->file_size ? r->file_size : r->buf.n;
+    if (got < 0)
+        return -1;
     doc->text = r->buf.p ? r->buf.p : "";
     doc->len = r->buf.n;
+    doc->markup = r->cur_kind == VG_IN_HTML ? VG_DOC_PAGE : VG_DOC_TEXT;
     /* a file named 2019-05-07-….txt carries its publication date */
     const char *base = strrchr(r->cur, '/');
     base = base ? base + 1 : r->cur;
@@ -220,15 +365,182 @@ static int next_text(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, s
     return 1;
 }
 
+/* A feed: parsed whole on the first call, then one item a call. */
+static int next_feed_item(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, size_t msgcap)
+{
+    if (!r->feed) {
+        if (r->whole_done)
+            return 0;
+        r->whole_done = 1;
+        int got = read_whole(r, why, msg, msgcap);
+        r->consumed += r->file_size ? r->file_size : r->buf.n;
+        if (got < 0)
+            return -1;
+        char err[256];
+        err[0] = 0;
+        if (vg_feed_parse(r->mem, r->buf.p ? r->buf.p : "", r->buf.n, &r->feed, err, sizeof err) != VG_OK) {
+            *why = VG_SKIP_DAMAGED;
+            snprintf(msg, msgcap, "not a readable feed: %s", err[0] ? err : "?");
+            return -1;
+        }
+        if (err[0]) /* damaged after some items: say so once, keep the items */
+            fprintf(stderr, "vigie: %s: %s (the items before the damage are read)\n", r->cur, err);
+    }
+    if (r->feed_next >= vg_feed_count(r->feed))
+        return 0;
+    size_t k = r->feed_next++;
+    const vg_feed_item *it = vg_feed_item_at(r->feed, k);
+    doc->line = k + 1; /* the item's number, for messages */
+    vg_buf_clear(&r->idbuf);
+    const char *id = it->link ? it->link : it->id;
+    if (id) {
+        vg_buf_append(&r->idbuf, id, strlen(id));
+    } else {
+        char tmp[32];
+        int n = snprintf(tmp, sizeof tmp, "#%zu", k + 1);
+        vg_buf_append(&r->idbuf, r->cur, strlen(r->cur));
+        vg_buf_append(&r->idbuf, tmp, (size_t)n);
+    }
+    vg_buf_putc(&r->idbuf, 0);
+    doc->id = r->idbuf.p;
+    doc->id_given = id != NULL;
+    doc->title = it->title;
+    doc->url = it->link;
+    doc->date = it->date;
+    /* the item's title opens its text: a feed's description is often one sentence, and the title
+    ** is where the news is */
+    vg_buf_clear(&r->fbuf);
+    if (it->title && *it->title) {
+        if (it->body_html) { /* the fragment is HTML: the title goes in as a paragraph of it */
+            vg_buf_append(&r->fbuf, "<p>", 3);
+            for (const char *c = it->title; *c; c++) {
+                if (*c == '<')
+                    vg_buf_append(&r->fbuf, "&lt;", 4);
+                else if (*c == '&')
+                    vg_buf_append(&r->fbuf, "&amp;", 5);
+                else
+                    vg_buf_putc(&r->fbuf, *c);
+            }
+            vg_buf_append(&r->fbuf, "</p>", 4);
+        } else {
+            vg_buf_append(&r->fbuf, it->title, strlen(it->title));
+            vg_buf_append(&r->fbuf, "\n\n", 2);
+        }
+    }
+    if (it->body)
+        vg_buf_append(&r->fbuf, it->body, it->body_len);
+    if (vg_buf_putc(&r->fbuf, 0) != VG_OK) {
+        *why = VG_SKIP_LIMIT;
+        snprintf(msg, msgcap, "out of memory");
+        return -1;
+    }
+    r->fbuf.n--;
+    doc->text = r->fbuf.p;
+    doc->len = r->fbuf.n;
+    doc->markup = it->body_html ? VG_DOC_FRAGMENT : VG_DOC_TEXT;
+    if (!doc->len) {
+        *why = VG_SKIP_NOTEXT;
+        snprintf(msg, msgcap, "feed item with no title and no text");
+        return -1;
+    }
+    return 1;
+}
+
+/* Kinds of WARC records that are not pages, counted for the summary. */
+static const char *const passed_names[] = { "request", "warcinfo", "metadata", "revisit", "other record",
+                                            "not HTML or not 200" };
+
+static int html_type(const char *ct)
+{
+    if (!ct || !*ct)
+        return 1; /* no type: the content decides */
+    return !strncasecmp(ct, "text/html", 9) || !strncasecmp(ct, "application/xhtml", 17);
+}
+
+static int next_warc(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, size_t msgcap)
+{
+    for (;;) {
+        vg_warc_record rec;
+        int got = vg_warc_next(r->warc, &rec, msg, msgcap);
+        r->consumed = r->consumed - (r->consumed_cur) + vg_warc_consumed(r->warc);
+        r->consumed_cur = vg_warc_consumed(r->warc);
+        if (got == 0)
+            return 0;
+        if (got < 0) {
+            doc->line = 0;
+            *why = VG_SKIP_DAMAGED;
+            return -1;
+        }
+        doc->line = rec.number;
+        int page = (!strcmp(rec.type, "response") || !strcmp(rec.type, "resource")) &&
+                   (rec.http_status == 0 || rec.http_status == 200) && html_type(rec.content_type) &&
+                   (rec.content_type || sniff(rec.payload, rec.payload_len < 1024 ? rec.payload_len : 1024, "") == VG_IN_HTML);
+        if (!page) {
+            int k = !strcmp(rec.type, "request") ? 0 : !strcmp(rec.type, "warcinfo") ? 1
+                  : !strcmp(rec.type, "metadata") ? 2 : !strcmp(rec.type, "revisit") ? 3
+                  : (!strcmp(rec.type, "response") || !strcmp(rec.type, "resource")) ? 5 : 4;
+            r->passed[k]++;
+            continue;
+        }
+        vg_buf_clear(&r->idbuf);
+        const char *id = rec.uri ? rec.uri : rec.id;
+        if (id) {
+            vg_buf_append(&r->idbuf, id, strlen(id));
+        } else {
+            char tmp[48];
+            int n = snprintf(tmp, sizeof tmp, "#%llu", (unsigned long long)rec.number);
+            vg_buf_append(&r->idbuf, r->cur, strlen(r->cur));
+            vg_buf_append(&r->idbuf, tmp, (size_t)n);
+        }
+        vg_buf_putc(&r->idbuf, 0);
+        doc->id = r->idbuf.p;
+        doc->id_given = id != NULL;
+        doc->url = rec.uri;
+        doc->charset = rec.charset;
+        char day[11];
+        if (rec.date && vg_date_parse(rec.date, strlen(rec.date), day)) {
+            vg_buf_clear(&r->datebuf);
+            vg_buf_append(&r->datebuf, day, 11);
+            doc->fallback_date = r->datebuf.p;
+        }
+        doc->text = rec.payload ? rec.payload : "";
+        doc->len = rec.payload_len;
+        doc->markup = VG_DOC_PAGE;
+        if (doc->len > VG_MAX_DOC_BYTES) {
+            *why = VG_SKIP_LIMIT;
+            snprintf(msg, msgcap, "page over VG_MAX_DOC_BYTES (%zu bytes)", (size_t)VG_MAX_DOC_BYTES);
+            return -1;
+        }
+        return 1;
+    }
+}
+
+void vg_reader_passed(const vg_reader *r, char *out, size_t cap)
+{
+    uint64_t all = 0;
+    for (size_t k = 0; k < sizeof r->passed / sizeof *r->passed; k++)
+        all += r->passed[k];
+    out[0] = 0;
+    if (!all)
+        return;
+    int n = snprintf(out, cap, "%llu WARC records not pages (", (unsigned long long)all);
+    const char *sep = "";
+    for (size_t k = 0; k < sizeof r->passed / sizeof *r->passed && n > 0 && (size_t)n < cap; k++)
+        if (r->passed[k]) {
+            n += snprintf(out + n, cap - (size_t)n, "%s%llu %s", sep, (unsigned long long)r->passed[k], passed_names[k]);
+            sep = ", ";
+        }
+    if (n > 0 && (size_t)n < cap)
+        snprintf(out + n, cap - (size_t)n, ")");
+}
+
 static int next_jsonl(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, size_t msgcap)
 {
     for (;;) {
         int got = read_line(r);
         doc->line = r->line;
-        if (got == 0) {
-            close_cur(r);
+        if (got == 0)
             return 0;
-        }
         if (got < 0) {
             *why = VG_SKIP_LIMIT;
             snprintf(msg, msgcap, "line over VG_MAX_LINE_BYTES (%zu bytes)", (size_t)VG_MAX_LINE_BYTES);
@@ -259,14 +571,18 @@ static int next_jsonl(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, 
             else
                 doc->id = r->idbuf.p;
         }
-        if (!HAS(VG_JF_TEXT)) {
+        if (HAS(VG_JF_TEXT)) {
+            doc->text = j->f[VG_JF_TEXT].p ? j->f[VG_JF_TEXT].p : "";
+            doc->len = j->f[VG_JF_TEXT].n;
+        } else if (HAS(VG_JF_HTML)) { /* a crawler's record: the page, to extract the article from */
+            doc->text = j->f[VG_JF_HTML].p ? j->f[VG_JF_HTML].p : "";
+            doc->len = j->f[VG_JF_HTML].n;
+            doc->markup = VG_DOC_PAGE;
+        } else {
             *why = VG_SKIP_NOTEXT;
-            snprintf(msg, msgcap, HAS(VG_JF_HTML) ? "no text (html records need the extractor)"
-                                                  : "no \"text\" field");
+            snprintf(msg, msgcap, "no \"text\" or \"html\" field");
             return -1;
         }
-        doc->text = j->f[VG_JF_TEXT].p ? j->f[VG_JF_TEXT].p : "";
-        doc->len = j->f[VG_JF_TEXT].n;
         doc->lang = HAS(VG_JF_LANG) ? vg_lang_parse(j->f[VG_JF_LANG].p, j->f[VG_JF_LANG].n)
                                     : VG_LANG_UNKNOWN;
         if (HAS(VG_JF_DATE)) {
@@ -299,17 +615,25 @@ int vg_reader_next(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, siz
         if (!r->f) {
             if (r->next >= r->npaths)
                 return 0;
+            r->consumed_cur = 0;
             int o = open_next(r, doc, why, msg, msgcap);
             if (o < 0)
                 return o;
         }
         doc->file = r->cur;
         doc->id = r->cur;
-        if (!r->cur_jsonl)
-            return next_text(r, doc, why, msg, msgcap);
-        int got = next_jsonl(r, doc, why, msg, msgcap);
+        int got = 0;
+        switch (r->cur_kind) {
+        case VG_IN_JSONL: got = next_jsonl(r, doc, why, msg, msgcap); break;
+        case VG_IN_WARC: got = next_warc(r, doc, why, msg, msgcap); break;
+        case VG_IN_FEED: got = next_feed_item(r, doc, why, msg, msgcap); break;
+        default: got = r->whole_done ? 0 : next_whole(r, doc, why, msg, msgcap); break;
+        }
         if (got != 0)
             return got;
+        if (r->cur_kind == VG_IN_JSONL && r->gz)
+            r->consumed += r->file_size;
+        close_cur(r);
     }
 }
 
