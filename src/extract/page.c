@@ -125,25 +125,48 @@ static int tag_of(const char *name, uint8_t *props)
 ** is cut into words at every non-letter and at lower-to-upper case changes ("articleBody",
 ** "lire-aussi", "post__footer"). A state word (has-, with-, no-, is-…) hides the word after it:
 ** "has-sidebar" is a page with a sidebar, not a sidebar. */
-static const char *const furniture_words[] = {
-    "abonnement", "ad", "ads", "advert", "advertisement", "advertising", "adverts", "adslot",
-    "agegate", "aussi", "banner", "breadcrumb", "breadcrumbs", "byline", "caption", "comment",
-    "commentaire", "commentaires", "comments", "consent", "cookie", "cookies", "credit", "credits",
-    "dfp", "disqus", "footer", "gdpr", "masthead", "menu", "modal", "mostread", "nav", "navbar",
-    "navigation", "newsletter", "outbrain", "overlay", "pagination", "pager", "partage", "partager",
-    "partner", "partners", "popular", "popup", "print", "promo", "promoted", "pub", "publicite",
-    "recirc", "recirculation", "recommendations", "recommended", "related", "rss", "share", "sharing",
-    "shoutbox", "sidebar", "signup", "skip", "skyscraper", "social", "sponsor", "sponsored",
-    "subscribe", "subscription", "tag", "tagcloud", "tags", "taboola", "toolbar", "trending",
-    "widget", "widgets"
+enum { W_FURNITURE = 1, W_WEAK = 2, W_BODY = 4, W_HIDDEN = 8, W_STATE = 16 };
+static const struct {
+    const char *w;
+    uint8_t kind;
+} name_words[] = { /* sorted for bsearch (test_extract checks) */
+    { "abonnement", W_FURNITURE }, { "ad", W_FURNITURE }, { "ads", W_FURNITURE },
+    { "adslot", W_FURNITURE }, { "advert", W_FURNITURE }, { "advertisement", W_FURNITURE },
+    { "advertising", W_FURNITURE }, { "adverts", W_FURNITURE }, { "agegate", W_FURNITURE },
+    { "allow", W_STATE }, { "article", W_BODY }, { "articlebody", W_BODY },
+    { "aussi", W_FURNITURE }, { "author", W_WEAK }, { "banner", W_FURNITURE }, { "blog", W_BODY },
+    { "body", W_BODY }, { "breadcrumb", W_FURNITURE }, { "breadcrumbs", W_FURNITURE },
+    { "byline", W_FURNITURE }, { "can", W_STATE }, { "caption", W_FURNITURE }, { "chapo", W_BODY },
+    { "comment", W_FURNITURE }, { "commentaire", W_FURNITURE }, { "commentaires", W_FURNITURE },
+    { "comments", W_FURNITURE }, { "consent", W_FURNITURE }, { "content", W_BODY },
+    { "contenu", W_BODY }, { "cookie", W_FURNITURE }, { "cookies", W_FURNITURE },
+    { "corps", W_BODY }, { "credit", W_FURNITURE }, { "credits", W_FURNITURE }, { "date", W_WEAK },
+    { "dfp", W_FURNITURE }, { "disable", W_STATE }, { "disqus", W_FURNITURE },
+    { "enable", W_STATE }, { "entry", W_BODY }, { "extra", W_WEAK }, { "footer", W_FURNITURE },
+    { "gdpr", W_FURNITURE }, { "has", W_STATE }, { "header", W_WEAK }, { "hide", W_STATE },
+    { "info", W_WEAK }, { "is", W_STATE }, { "main", W_BODY }, { "masthead", W_FURNITURE },
+    { "menu", W_FURNITURE }, { "meta", W_WEAK }, { "modal", W_FURNITURE },
+    { "mostread", W_FURNITURE }, { "nav", W_FURNITURE }, { "navbar", W_FURNITURE },
+    { "navigation", W_FURNITURE }, { "newsletter", W_FURNITURE }, { "no", W_STATE },
+    { "not", W_STATE }, { "outbrain", W_FURNITURE }, { "overlay", W_FURNITURE },
+    { "pager", W_FURNITURE }, { "pagination", W_FURNITURE }, { "partage", W_FURNITURE },
+    { "partager", W_FURNITURE }, { "partner", W_FURNITURE }, { "partners", W_FURNITURE },
+    { "popular", W_FURNITURE }, { "popup", W_FURNITURE }, { "post", W_BODY },
+    { "print", W_FURNITURE }, { "promo", W_FURNITURE }, { "promoted", W_FURNITURE },
+    { "prose", W_BODY }, { "pub", W_FURNITURE }, { "publicite", W_FURNITURE },
+    { "recirc", W_FURNITURE }, { "recirculation", W_FURNITURE }, { "recommendations", W_FURNITURE },
+    { "recommended", W_FURNITURE }, { "related", W_FURNITURE }, { "remark", W_WEAK },
+    { "richtext", W_BODY }, { "rss", W_FURNITURE }, { "share", W_FURNITURE },
+    { "sharing", W_FURNITURE }, { "shoutbox", W_FURNITURE }, { "show", W_STATE },
+    { "sidebar", W_FURNITURE }, { "signup", W_FURNITURE }, { "skip", W_FURNITURE },
+    { "skyscraper", W_FURNITURE }, { "social", W_FURNITURE }, { "sponsor", W_FURNITURE },
+    { "sponsored", W_FURNITURE }, { "story", W_BODY }, { "subscribe", W_FURNITURE },
+    { "subscription", W_FURNITURE }, { "taboola", W_FURNITURE }, { "tag", W_FURNITURE },
+    { "tagcloud", W_FURNITURE }, { "tags", W_FURNITURE }, { "teaser", W_WEAK }, { "text", W_BODY },
+    { "texte", W_BODY }, { "timestamp", W_WEAK }, { "toolbar", W_FURNITURE },
+    { "trending", W_FURNITURE }, { "widget", W_FURNITURE }, { "widgets", W_FURNITURE },
+    { "with", W_STATE }, { "without", W_STATE },
 };
-static const char *const weak_words[] = { "author", "date", "extra", "header", "info", "meta",
-                                          "remark", "teaser", "timestamp" };
-static const char *const body_words[] = { "article", "articlebody", "blog", "body", "chapo",
-                                          "content", "contenu", "corps", "entry", "main", "post",
-                                          "prose", "richtext", "story", "text", "texte" };
-static const char *const state_words[] = { "allow", "can", "disable", "enable", "has", "hide", "is",
-                                           "no", "not", "show", "with", "without" };
 static const char *const hidden_words[] = { "sronly", "visuallyhidden" };
 
 static int in_list(const char *w, const char *const *list, size_t n)
@@ -155,7 +178,23 @@ static int in_list(const char *w, const char *const *list, size_t n)
 }
 #define IN(w, list) in_list(w, list, sizeof list / sizeof *list)
 
-/* Hints from one class or id value: bits 1 furniture, 2 weak furniture, 4 article, 8 hidden. */
+static unsigned word_kind(const char *w)
+{
+    size_t lo = 0, hi = sizeof name_words / sizeof *name_words;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(w, name_words[mid].w);
+        if (!c)
+            return name_words[mid].kind;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
+/* Hints from one class or id value: W_ bits. */
 static unsigned name_hints(const char *v)
 {
     unsigned h = 0;
@@ -173,22 +212,19 @@ static unsigned name_hints(const char *v)
         if (!alpha || (upper && prev_lower)) {
             if (k) {
                 w[k] = 0;
+                unsigned kind = word_kind(w);
                 if (skip_next)
                     skip_next = 0;
-                else if (IN(w, state_words))
+                else if (kind == W_STATE)
                     skip_next = 1;
-                else if (IN(w, furniture_words))
-                    h |= 1;
-                else if (IN(w, weak_words))
-                    h |= 2;
-                else if (IN(w, body_words))
-                    h |= 4;
+                else
+                    h |= kind;
                 k = 0;
             }
             if (!alpha && c != '-') {
                 joined[jk] = 0;
                 if (jk && IN(joined, hidden_words))
-                    h |= 8;
+                    h |= W_HIDDEN;
                 jk = 0;
             }
         }
@@ -295,12 +331,40 @@ static void boundary(vg_page *p)
     p->space = 0;
 }
 
-static const char *attr(const xmlChar **a, const char *name)
+/* The attributes the extractor reads, found in one pass over an element's attributes. */
+typedef struct {
+    const char *cls, *id, *role, *itemprop, *style, *hidden, *aria_hidden, *lang, *property, *name,
+        *http_equiv, *content, *rel, *href, *datetime, *pubdate, *type;
+} attrs;
+
+static void read_attrs(const xmlChar **a, attrs *at)
 {
-    for (; a && a[0]; a += 2)
-        if (!strcmp((const char *)a[0], name))
-            return a[1] ? (const char *)a[1] : "";
-    return NULL;
+    memset(at, 0, sizeof *at);
+    for (; a && a[0]; a += 2) {
+        const char *k = (const char *)a[0], *v = a[1] ? (const char *)a[1] : "";
+        const char **slot = NULL;
+        switch (k[0]) {
+        case 'a': if (!strcmp(k, "aria-hidden")) slot = &at->aria_hidden; break;
+        case 'c': if (!strcmp(k, "class")) slot = &at->cls; else if (!strcmp(k, "content")) slot = &at->content; break;
+        case 'd': if (!strcmp(k, "datetime")) slot = &at->datetime; break;
+        case 'h':
+            if (!strcmp(k, "href")) slot = &at->href;
+            else if (!strcmp(k, "hidden")) slot = &at->hidden;
+            else if (!strcmp(k, "http-equiv")) slot = &at->http_equiv;
+            break;
+        case 'i': if (!strcmp(k, "id")) slot = &at->id; else if (!strcmp(k, "itemprop")) slot = &at->itemprop; break;
+        case 'l': if (!strcmp(k, "lang")) slot = &at->lang; break;
+        case 'n': if (!strcmp(k, "name")) slot = &at->name; break;
+        case 'p': if (!strcmp(k, "property")) slot = &at->property; else if (!strcmp(k, "pubdate")) slot = &at->pubdate; break;
+        case 'r': if (!strcmp(k, "role")) slot = &at->role; else if (!strcmp(k, "rel")) slot = &at->rel; break;
+        case 's': if (!strcmp(k, "style")) slot = &at->style; break;
+        case 't': if (!strcmp(k, "type")) slot = &at->type; break;
+        case 'x': if (!strcmp(k, "xml:lang")) slot = &at->lang; break;
+        default: break;
+        }
+        if (slot && !*slot)
+            *slot = v;
+    }
 }
 
 static int ci_contains(const char *s, const char *w)
@@ -374,62 +438,53 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **a)
     }
 
     /* attributes */
-    const char *cls = attr(a, "class"), *idv = attr(a, "id"), *role = attr(a, "role");
+    attrs at;
+    read_attrs(a, &at);
+    const char *cls = at.cls, *idv = at.id, *role = at.role;
     unsigned h = (cls ? name_hints(cls) : 0) | (idv ? name_hints(idv) : 0);
     if (cls && *cls)
         n->klass = (uint32_t)vg_hash64(cls, strlen(cls), 7) | 1;
-    if (h & 1)
+    if (h & W_FURNITURE)
         n->weight -= 25;
-    if ((h & 2) && !(h & 1))
+    if ((h & W_WEAK) && !(h & W_FURNITURE))
         n->weight -= 25;
-    if (h & 4)
+    if (h & W_BODY)
         n->weight += 25;
-    const char *prop = attr(a, "itemprop");
+    const char *prop = at.itemprop;
     if (prop && (ci_contains(prop, "articleBody") || !strcmp(prop, "text"))) {
         n->flags |= N_BODYPROP;
         n->flags &= (uint16_t)~N_UNLIKELY;
     }
-    if ((h & 1) && tag != T_BODY && tag != T_HTML && tag != T_MAIN && !(n->flags & N_BODYPROP))
+    if ((h & W_FURNITURE) && tag != T_BODY && tag != T_HTML && tag != T_MAIN && !(n->flags & N_BODYPROP))
         n->flags |= N_UNLIKELY;
     if (role && furniture_role(role))
         n->flags |= N_DROP;
-    const char *st = attr(a, "style"), *ah = attr(a, "aria-hidden");
-    if ((h & 8) || attr(a, "hidden") || (ah && !strcmp(ah, "true")) || (st && hidden_style(st)))
+    const char *st = at.style, *ah = at.aria_hidden;
+    if ((h & W_HIDDEN) || at.hidden || (ah && !strcmp(ah, "true")) || (st && hidden_style(st)))
         n->flags |= N_DROP;
 
     /* metadata */
     switch (tag) {
     case T_HTML: {
-        const char *l = attr(a, "lang");
-        if (!l)
-            l = attr(a, "xml:lang");
-        add_meta(p, M_LANG, id, NULL, l);
+        add_meta(p, M_LANG, id, NULL, at.lang);
         break;
     }
     case T_META: {
-        const char *key = attr(a, "property");
-        if (!key)
-            key = attr(a, "name");
-        if (!key)
-            key = attr(a, "itemprop");
-        if (!key)
-            key = attr(a, "http-equiv");
+        const char *key = at.property ? at.property : at.name ? at.name : at.itemprop ? at.itemprop : at.http_equiv;
         if (key)
-            add_meta(p, M_META, id, key, attr(a, "content"));
+            add_meta(p, M_META, id, key, at.content);
         break;
     }
     case T_LINK: {
-        const char *rel = attr(a, "rel");
-        if (rel && !strcasecmp(rel, "canonical"))
-            add_meta(p, M_CANONICAL, id, NULL, attr(a, "href"));
+        if (at.rel && !strcasecmp(at.rel, "canonical"))
+            add_meta(p, M_CANONICAL, id, NULL, at.href);
         break;
     }
     case T_TIME:
-        add_meta(p, M_TIME, id, prop ? prop : (attr(a, "pubdate") ? "pubdate" : cls), attr(a, "datetime"));
+        add_meta(p, M_TIME, id, prop ? prop : (at.pubdate ? "pubdate" : cls), at.datetime);
         break;
     case T_SCRIPT: {
-        const char *ty = attr(a, "type");
-        if (ty && ci_contains(ty, "ld+json")) {
+        if (at.type && ci_contains(at.type, "ld+json")) {
             p->capture = M_JSONLD;
             p->capture_off = (uint32_t)p->strs.n;
             p->capture_node = id;
@@ -444,7 +499,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **a)
         }
         break;
     case T_A:
-        if (attr(a, "href")) {
+        if (at.href) {
             p->links++;
             n->flags |= N_LINK;
         } else
@@ -454,10 +509,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **a)
         break;
     }
     if (prop && tag != T_META && tag != T_TIME && strstr(prop, "date")) {
-        const char *v = attr(a, "content");
-        if (!v)
-            v = attr(a, "datetime");
-        add_meta(p, M_ITEMPROP, id, prop, v);
+        add_meta(p, M_ITEMPROP, id, prop, at.content ? at.content : at.datetime);
     }
     p->stack[p->depth++] = id;
     if (props & P_BLOCK)
