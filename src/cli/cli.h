@@ -71,6 +71,7 @@ typedef struct {
     long (*sink)(void *ctx, const vg_input_doc *in, uint64_t tag, const char *out, size_t n);
     int (*finish)(void *ctx);
     int progress;         /* a progress line on stderr when the run is long */
+    int any_lang;         /* keep documents in any language (extract), not only French and English */
 } cli_job;
 int cli_run(const cli_job *job, char **paths, int npaths);
 

@@ -13,7 +13,8 @@ static const char usage[] =
     "  {\"id\", \"url\", \"title\", \"date\", \"lang\", \"text\"}\n"
     "text holds the article's paragraphs separated by a blank line; date is YYYY-MM-DD (from the\n"
     "page's JSON-LD, <meta>, <time> or URL, else the WARC record's date); lang is the language\n"
-    "identified in the text. Missing values are null. Plain text inputs pass through unchanged.\n\n"
+    "identified in the text (any language: extraction does not depend on it). Missing values are\n"
+    "null. Plain text inputs pass through unchanged.\n\n"
     CLI_COMMON_HELP
     "\nExit status: 0 all records done, 1 some skipped (see the summary on stderr),\n"
     "2 usage error, 3 could not run (language data, output).\n";
@@ -62,6 +63,6 @@ int cmd_extract(int argc, char **argv)
         cli_usage_error("extract", "%s", "bad option");
         return EXIT_USAGE;
     }
-    cli_job job = { .c = &c, .code = 0, .verb = "extracted", .unit = "documents", .fn = extract_write };
+    cli_job job = { .c = &c, .code = 0, .verb = "extracted", .unit = "documents", .fn = extract_write, .any_lang = 1 };
     return cli_run(&job, argv + optind, argc - optind);
 }

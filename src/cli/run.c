@@ -196,7 +196,9 @@ static void run_slot(const worker *w, slot *s)
     vg_status rc = job->code ? vg_code(w->d, s->in.text, s->in.len, &info)
                              : vg_doc_analyze(w->d, s->in.text, s->in.len, &info);
     vg_lang l = vg_doc_lang(w->d);
-    if ((rc == VG_OK || rc == VG_ELANG) && l != VG_LANG_FR && l != VG_LANG_EN) {
+    if (rc == VG_ELANG && job->any_lang)
+        rc = VG_OK;
+    if ((rc == VG_OK || rc == VG_ELANG) && l != VG_LANG_FR && l != VG_LANG_EN && !job->any_lang) {
         s->why = VG_SKIP_LANG;
         snprintf(s->msg, sizeof s->msg, "language: %s", vg_doc_lang_code(w->d));
         return;

@@ -371,7 +371,7 @@ static void strip_site(vg_buf *t, const char *site)
         int spaces = 0;
         for (const char *c = tail; *c; c++)
             spaces += *c == ' ';
-        if ((site && *site && !strcasecmp(tail, site)) || (tn * 3 < head && spaces <= 3)) {
+        if ((site && *site && !strcasecmp(tail, site)) || (tn <= head && spaces <= 3)) {
             t->n = head;
             t->p[head] = 0;
             return;
@@ -495,8 +495,9 @@ vg_status vg_page_metadata(const vg_page *p, const char *url, vg_pagemeta *m)
         }
     if (ld.have_any && !m->date_from)
         set_date(m, ld.any.date.s, ld.any.date.n, "json-ld");
-    /* <time>: one marked as the publication's, else the first outside page furniture */
-    for (int pass = 0; pass < 2 && !m->date_from; pass++)
+    /* <time>: one marked as the publication's, else the first outside page furniture, else the
+    ** first in a byline or a box of "meta" (which are furniture for the text, not for the date) */
+    for (int pass = 0; pass < 3 && !m->date_from; pass++)
         for (size_t i = 0; i < p->nmeta && !m->date_from; i++) {
             const vg_meta *e = &p->meta[i];
             if (e->kind != M_TIME)
@@ -505,7 +506,9 @@ vg_status vg_page_metadata(const vg_page *p, const char *url, vg_pagemeta *m)
             int marked = strstr(k, "ublish") || strstr(k, "pubdate") || strstr(k, "ubli");
             if (pass == 0 && !marked)
                 continue;
-            if (pass == 1 && (p->nodes[e->node].flags & (N_DROP | N_UNLIKELY)) && !marked)
+            if (pass == 1 && (p->nodes[e->node].flags & (N_DROP | N_UNLIKELY)))
+                continue;
+            if (pass == 2 && (p->nodes[e->node].flags & N_DROP))
                 continue;
             const char *v = vg_page_str(p, e->value);
             set_date(m, v, strlen(v), "time");

@@ -139,16 +139,16 @@ static const struct {
     { "byline", W_FURNITURE }, { "can", W_STATE }, { "caption", W_FURNITURE }, { "chapo", W_BODY },
     { "comment", W_FURNITURE }, { "commentaire", W_FURNITURE }, { "commentaires", W_FURNITURE },
     { "comments", W_FURNITURE }, { "consent", W_FURNITURE }, { "content", W_BODY },
-    { "contenu", W_BODY }, { "cookie", W_FURNITURE }, { "cookies", W_FURNITURE },
+    { "contenu", W_BODY }, { "cookie", W_FURNITURE }, { "cookies", W_FURNITURE }, { "copyright", W_FURNITURE },
     { "corps", W_BODY }, { "credit", W_FURNITURE }, { "credits", W_FURNITURE }, { "date", W_WEAK },
     { "dfp", W_FURNITURE }, { "disable", W_STATE }, { "disqus", W_FURNITURE },
     { "enable", W_STATE }, { "entry", W_BODY }, { "extra", W_WEAK }, { "footer", W_FURNITURE },
     { "gdpr", W_FURNITURE }, { "has", W_STATE }, { "header", W_WEAK }, { "hide", W_STATE },
-    { "info", W_WEAK }, { "is", W_STATE }, { "main", W_BODY }, { "masthead", W_FURNITURE },
-    { "menu", W_FURNITURE }, { "meta", W_WEAK }, { "modal", W_FURNITURE },
-    { "mostread", W_FURNITURE }, { "nav", W_FURNITURE }, { "navbar", W_FURNITURE },
-    { "navigation", W_FURNITURE }, { "newsletter", W_FURNITURE }, { "no", W_STATE },
-    { "not", W_STATE }, { "outbrain", W_FURNITURE }, { "overlay", W_FURNITURE },
+    { "info", W_WEAK }, { "is", W_STATE }, { "legend", W_FURNITURE }, { "legende", W_FURNITURE },
+    { "main", W_BODY }, { "masthead", W_FURNITURE }, { "menu", W_FURNITURE }, { "meta", W_WEAK },
+    { "modal", W_FURNITURE }, { "mostread", W_FURNITURE }, { "nav", W_FURNITURE },
+    { "navbar", W_FURNITURE }, { "navigation", W_FURNITURE }, { "newsletter", W_FURNITURE },
+    { "no", W_STATE }, { "not", W_STATE }, { "outbrain", W_FURNITURE }, { "overlay", W_FURNITURE },
     { "pager", W_FURNITURE }, { "pagination", W_FURNITURE }, { "partage", W_FURNITURE },
     { "partager", W_FURNITURE }, { "partner", W_FURNITURE }, { "partners", W_FURNITURE },
     { "popular", W_FURNITURE }, { "popup", W_FURNITURE }, { "post", W_BODY },
@@ -177,6 +177,17 @@ static int in_list(const char *w, const char *const *list, size_t n)
     return 0;
 }
 #define IN(w, list) in_list(w, list, sizeof list / sizeof *list)
+
+int vg_page_selfcheck(void)
+{
+    for (size_t i = 1; i < sizeof name_words / sizeof *name_words; i++)
+        if (strcmp(name_words[i - 1].w, name_words[i].w) >= 0)
+            return 0;
+    for (size_t i = 1; i < NTAGS; i++)
+        if (strcmp(tags[i - 1].name, tags[i].name) >= 0)
+            return 0;
+    return 1;
+}
 
 static unsigned word_kind(const char *w)
 {

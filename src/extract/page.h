@@ -111,6 +111,9 @@ vg_status vg_page_metadata(const vg_page *p, const char *url, vg_pagemeta *m);
 /* The day written in a URL's path (/2016/07/15/, /2016-07-15, /20160715/) into out[11]. */
 bool vg_url_date(const char *url, char out[11]);
 
+/* Are the extractor's lookup tables (tag names, class words) sorted, as bsearch needs? 1 if so. */
+int vg_page_selfcheck(void);
+
 static inline const char *vg_page_str(const vg_page *p, uint32_t off) { return p->strs.p + off; }
 
 #endif
