@@ -34,5 +34,9 @@ echo "== store"
 BUILD="$BUILD" sh tests/store.sh >"$out" 2>&1
 grep -v '^ok ' "$out"
 tally "$out"
+echo "== web (pages, WARC, feeds)"
+BUILD="$BUILD" sh tests/web.sh >"$out" 2>&1
+grep -v '^ok ' "$out"
+tally "$out"
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
