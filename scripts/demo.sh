@@ -27,5 +27,22 @@ echo
 echo "== vigie export --db $DB -f gdelt                     (the GDELT 2.0 event table: 61 columns, 12 shown)"
 "$V" export -q --db "$DB" -f gdelt | head -n 3 | cut -f1-12
 echo
+P=examples/web/fr-conseil-securite.html
+echo "== a web page in: vigie extract $P"
+echo "   (the article found in the page, without its menus, banners, related links and comments;"
+echo "   its date, from the page's metadata, is what « samedi » is read against)"
+"$V" extract -q "$P" | python3 -c '
+import json, sys, textwrap
+for line in sys.stdin:
+    r = json.loads(line)
+    print("   title:", r["title"]); print("   date: ", r["date"], "  lang:", r["lang"]); print("   url:  ", r["url"])
+    paras = r["text"].split("\n\n")
+    for p in paras[:2]:
+        print(textwrap.fill(p, 96, initial_indent="   | ", subsequent_indent="   | "))
+    print("   | … (%d paragraphs in all)" % len(paras))'
+echo
+echo "== its events out: vigie code -f text $P"
+"$V" code -q -f text "$P"
+echo
 echo "== the text pipeline underneath: sentences of one article (vigie segment -f text)"
 "$V" segment -q -f text examples/en/2017-10-24-helsinki-expels-diplomat.txt | head -n 8

@@ -112,6 +112,9 @@ static void progress(progress_state *p, const vg_reader *r, unsigned long long d
     p->shown = 1;
 }
 
+/* Largest buffer a batch slot keeps between batches. */
+#define SLOT_KEEP_BYTES ((size_t)256 << 10)
+
 /* One document of a batch: its copy of the input, then what a worker made of it. */
 typedef struct {
     vg_buf text, id, date, url, file, title, source, charset, fallback;
@@ -373,6 +376,12 @@ int cli_run(const cli_job *job, char **paths, int npaths)
             }
             free(s->out);
             s->out = NULL;
+            /* a slot keeps its buffers for the next batch, but not a huge page's: memory then
+            ** stays that of a batch of ordinary documents, however many large ones go by */
+            if (s->text.cap > SLOT_KEEP_BYTES)
+                vg_buf_release(&s->text);
+            if (s->body.cap > SLOT_KEEP_BYTES)
+                vg_buf_release(&s->body);
         }
         if (!job->sink && (failed || ferror(stdout))) {
             fprintf(stderr, "vigie: writing output: %s\n", strerror(errno));
