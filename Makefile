@@ -130,7 +130,7 @@ fuzz-run: fuzz-build
 	done
 
 # ---- benchmarks ----
-bench: all $(BUILD)/bench/bench_text $(BUILD)/bench/bench_code $(BUILD)/bench/bench_store $(BUILD)/bench/mkcorpus
+bench: all $(BUILD)/bench/bench_text $(BUILD)/bench/bench_code $(BUILD)/bench/bench_store $(BUILD)/bench/bench_extract $(BUILD)/bench/mkcorpus
 	$(Q)sh bench/run.sh $(BUILD)
 bench-extract: all $(BUILD)/bench/bench_extract
 	$(Q)SHARED=$(SHARED) sh bench/extract.sh $(BUILD)

@@ -6,7 +6,8 @@
 #   3. `vigie code` end to end with 1 and 2 threads;
 #   4. `vigie ingest` of a 200,000-document feed into a fresh store: documents/s, events/s;
 #   5. the store alone (bench_store): the insert path of coded events, bytes per event, and a grouped
-#      query (one country, one year, by week and root) over 5 million events.
+#      query (one country, one year, by week and root) over 5 million events;
+#   6. article extraction (bench/extract.sh, also `make bench-extract`): F1, pages/s, MB/s, RSS.
 B=${1:-build}
 SHARED=${SHARED:-../shared}
 mkdir -p "$B/bench"
@@ -50,3 +51,5 @@ rm -f "$B/bench/ingest.db" "$B/bench/ingest.db-wal" "$B/bench/ingest.db-shm"
 echo "== the store alone: 7.6 million coded events (over 5 million event rows) through vg_store_put"
 "$B/bench/bench_store" "$B/bench/store.db" 7600000 2>/dev/null
 rm -f "$B/bench/store.db" "$B/bench/store.db-wal" "$B/bench/store.db-shm"
+echo "== article extraction: F1 on the 181-page benchmark, pages/s, MB/s, peak RSS (bench/extract.sh)"
+SHARED="$SHARED" sh bench/extract.sh "$B"

@@ -31,6 +31,8 @@ struct vg_extractor {
     char charset[32];
     int32_t *cand;
     size_t ncand, ccap;
+    vg_counts *acc; /* clean(): what each node's descendants lost */
+    size_t acap;
 };
 
 vg_status vg_extractor_new(const vg_mem *mem, vg_extractor **out)
@@ -63,6 +65,7 @@ void vg_extractor_free(vg_extractor *x)
     vg_page_release(&x->page);
     vg_pagemeta_release(&x->meta);
     vg_free(x->mem, x->cand);
+    vg_free(x->mem, x->acc);
     vg_free(x->mem, x);
 }
 
@@ -77,18 +80,33 @@ static int removed(const vg_node *n, unsigned f)
 
 static int is_heading(int t) { return t >= T_H1 && t <= T_H6; }
 
-/* Counters of every element over its subtree, leaving out what the rules remove. */
+static void counts_add(vg_counts *a, const vg_counts *b)
+{
+    a->text += b->text, a->link += b->link, a->commas += b->commas, a->np += b->np, a->nli += b->nli;
+    a->nimg += b->nimg, a->ninput += b->ninput, a->nembed += b->nembed, a->nhead += b->nhead;
+}
+
+static void counts_sub(vg_counts *a, const vg_counts *b)
+{
+    a->text -= b->text, a->link -= b->link, a->commas -= b->commas, a->np -= b->np, a->nli -= b->nli;
+    a->nimg -= b->nimg, a->ninput -= b->ninput, a->nembed -= b->nembed, a->nhead -= b->nhead;
+}
+
+/* Counters of every element over its subtree, leaving out what the rules remove; and the last
+** text run of each subtree. */
 static void count(vg_page *p, unsigned f)
 {
     for (size_t i = 0; i < p->nnodes; i++) {
         vg_node *n = &p->nodes[i];
-        n->text = n->link = n->commas = n->nhead = 0;
-        n->np = n->tag == T_P;
-        n->nli = n->tag == T_LI;
-        n->nimg = n->tag == T_IMG;
-        n->ninput = n->tag == T_INPUT || n->tag == T_SELECT || n->tag == T_TEXTAREA || n->tag == T_BUTTON;
-        n->nembed = n->tag == T_EMBED || n->tag == T_OBJECT || n->tag == T_IFRAME;
+        vg_counts *c = &n->c;
+        memset(c, 0, sizeof *c);
+        c->np = n->tag == T_P;
+        c->nli = n->tag == T_LI;
+        c->nimg = n->tag == T_IMG;
+        c->ninput = n->tag == T_INPUT || n->tag == T_SELECT || n->tag == T_TEXTAREA || n->tag == T_BUTTON;
+        c->nembed = n->tag == T_EMBED || n->tag == T_OBJECT || n->tag == T_IFRAME;
         n->score = 0;
+        n->lastrun = -1;
         n->flags &= (uint16_t)~(N_SCORED | N_KEEP | N_CUT);
     }
     for (size_t i = 0; i < p->nruns; i++) {
@@ -96,33 +114,28 @@ static void count(vg_page *p, unsigned f)
         if (r->kind != RUN_TEXT || r->node < 0)
             continue;
         vg_node *n = &p->nodes[r->node];
-        n->text += r->len;
+        n->c.text += r->len;
         if (r->link)
-            n->link += r->len;
+            n->c.link += r->len;
         if (r->block >= 0 && is_heading(p->nodes[r->block].tag))
-            n->nhead += r->len;
+            n->c.nhead += r->len;
         const char *s = p->text.p + r->off;
         for (uint32_t k = 0; k < r->len; k++)
-            n->commas += s[k] == ',';
+            n->c.commas += s[k] == ',';
+        n->lastrun = (int32_t)i;
     }
     for (size_t i = p->nnodes; i-- > 1;) {
         vg_node *n = &p->nodes[i];
         if (n->parent < 0 || removed(n, f))
             continue;
         vg_node *u = &p->nodes[n->parent];
-        u->text += n->text;
-        u->link += n->link;
-        u->commas += n->commas;
-        u->nhead += n->nhead;
-        u->np += n->np;
-        u->nli += n->nli;
-        u->nimg += n->nimg;
-        u->ninput += n->ninput;
-        u->nembed += n->nembed;
+        counts_add(&u->c, &n->c);
+        if (n->lastrun > u->lastrun)
+            u->lastrun = n->lastrun;
     }
 }
 
-static float link_density(const vg_node *n) { return n->text ? (float)n->link / (float)n->text : 0.0f; }
+static float link_density(const vg_node *n) { return n->c.text ? (float)n->c.link / (float)n->c.text : 0.0f; }
 
 static void init_candidate(vg_page *p, int32_t id, unsigned f)
 {
@@ -217,13 +230,8 @@ static int score(vg_extractor *x, unsigned f)
     return 1;
 }
 
-static int is_ancestor(const vg_page *p, int32_t a, int32_t n)
-{
-    for (; n >= 0; n = p->nodes[n].parent)
-        if (n == a)
-            return 1;
-    return 0;
-}
+/* Is a n or an ancestor of n? (A subtree is a run of nodes in document order.) */
+static int is_ancestor(const vg_page *p, int32_t a, int32_t n) { return n >= a && n < p->nodes[a].end; }
 
 static int element_children(const vg_page *p, int32_t id)
 {
@@ -300,17 +308,13 @@ static int32_t top_candidate(vg_extractor *x, unsigned f)
 /* Text of the subtree n as counted, does it end a sentence (readability's sibling test)? */
 static int ends_sentence(const vg_page *p, int32_t n)
 {
-    /* the last text run inside n */
-    for (size_t i = p->nruns; i-- > 0;) {
-        const vg_run *r = &p->runs[i];
-        if (r->kind == RUN_TEXT && r->node >= 0 && is_ancestor(p, n, r->node)) {
-            const char *s = p->text.p + r->off;
-            for (uint32_t k = 0; k < r->len; k++)
-                if (s[k] == '.' && (k + 1 == r->len || s[k + 1] == ' '))
-                    return 1;
-            return 0;
-        }
-    }
+    if (p->nodes[n].lastrun < 0)
+        return 0;
+    const vg_run *r = &p->runs[p->nodes[n].lastrun];
+    const char *s = p->text.p + r->off;
+    for (uint32_t k = 0; k < r->len; k++)
+        if (s[k] == '.' && (k + 1 == r->len || s[k + 1] == ' '))
+            return 1;
     return 0;
 }
 
@@ -320,12 +324,9 @@ static int ends_sentence(const vg_page *p, int32_t n)
 ** cost precision on the extraction benchmark.) */
 static void keep_paragraphs(vg_page *p, int32_t box)
 {
-    int32_t end = p->nodes[box].next >= 0 ? p->nodes[box].next : (int32_t)p->nnodes;
-    for (int32_t i = box + 1; i < end && i < (int32_t)p->nnodes; i++) {
+    for (int32_t i = box + 1; i < p->nodes[box].end; i++) {
         vg_node *n = &p->nodes[i];
-        if (!is_ancestor(p, box, i)) /* past the box (the next sibling was -1) */
-            break;
-        if (n->tag == T_P && n->text > 80 && link_density(n) < 0.25f)
+        if (n->tag == T_P && n->c.text > 80 && link_density(n) < 0.25f)
             n->flags |= N_KEEP;
     }
 }
@@ -349,9 +350,9 @@ static void gather(vg_page *p, int32_t top)
                 keep = 1;
             else if (s->tag == T_P) {
                 float ld = link_density(s);
-                if (s->text > 80 && ld < 0.25f)
+                if (s->c.text > 80 && ld < 0.25f)
                     keep = 1;
-                else if (s->text < 80 && s->text > 0 && ld == 0 && ends_sentence(p, c))
+                else if (s->c.text < 80 && s->c.text > 0 && ld == 0 && ends_sentence(p, c))
                     keep = 1;
             }
         }
@@ -364,9 +365,12 @@ static void gather(vg_page *p, int32_t top)
 
 /* Remove inside the kept content what looks like furniture (readability's "clean conditionally"),
 ** innermost first, each removal taken off its ancestors' counters so the outer boxes are judged on
-** what is left of them. */
-static void clean(vg_page *p, unsigned f)
+** what is left of them. Nodes are visited in reverse document order, so all of a node's
+** descendants come before it: what they lost is carried up in acc, one step at a time, and the
+** whole pass is linear however deep the page. */
+static int clean(vg_extractor *x, unsigned f)
 {
+    vg_page *p = &x->page;
     /* kept: inherit N_KEEP down the tree (parents come before children) */
     for (size_t i = 0; i < p->nnodes; i++) {
         vg_node *n = &p->nodes[i];
@@ -374,45 +378,42 @@ static void clean(vg_page *p, unsigned f)
             n->flags |= N_KEEP;
     }
     if (!(f & F_CLEAN))
-        return;
+        return 1;
+    if (vg_grow(x->mem, (void **)&x->acc, &x->acap, p->nnodes, sizeof *x->acc) != VG_OK)
+        return 0;
+    memset(x->acc, 0, p->nnodes * sizeof *x->acc);
     for (size_t i = p->nnodes; i-- > 0;) {
         vg_node *n = &p->nodes[i];
-        if (!(n->flags & N_KEEP) || removed(n, f))
+        if (removed(n, f))
             continue;
-        int t = n->tag;
-        if (t != T_FORM && t != T_FIELDSET && t != T_TABLE && t != T_UL && t != T_OL && t != T_DIV &&
-            t != T_SECTION && t != T_HEADER)
-            continue;
-        float weight = (f & F_WEIGHT) ? n->weight : 0;
-        float cs = (n->flags & N_SCORED) ? n->score : 0;
-        int cut = 0;
-        if (weight + cs < 0) {
-            cut = 1;
-        } else if (n->commas < 10) {
-            int list = t == T_UL || t == T_OL;
-            float ld = link_density(n);
-            int p_ = (int)n->np, img = (int)n->nimg, li = (int)n->nli - 100;
-            float hd = n->text ? (float)n->nhead / (float)n->text : 0;
-            cut = (img > 1 && (float)p_ / (float)img < 0.5f) || (!list && li > p_) ||
-                  ((int)n->ninput > p_ / 3) ||
-                  (!list && hd < 0.9f && n->text < 25 && (img == 0 || img > 2)) ||
-                  (!list && weight < 25 && ld > 0.2f) || (weight >= 25 && ld > 0.5f) ||
-                  (n->nembed == 1 && n->text < 75) || n->nembed > 1;
+        counts_sub(&n->c, &x->acc[i]);
+        int t = n->tag, cut = 0;
+        if ((n->flags & N_KEEP) && (t == T_FORM || t == T_FIELDSET || t == T_TABLE || t == T_UL || t == T_OL ||
+                                    t == T_DIV || t == T_SECTION || t == T_HEADER)) {
+            const vg_counts *c = &n->c;
+            float weight = (f & F_WEIGHT) ? n->weight : 0;
+            float cs = (n->flags & N_SCORED) ? n->score : 0;
+            if (weight + cs < 0) {
+                cut = 1;
+            } else if (c->commas < 10) {
+                int list = t == T_UL || t == T_OL;
+                float ld = link_density(n);
+                int p_ = (int)c->np, img = (int)c->nimg, li = (int)c->nli - 100;
+                float hd = c->text ? (float)c->nhead / (float)c->text : 0;
+                cut = (img > 1 && (float)p_ / (float)img < 0.5f) || (!list && li > p_) ||
+                      ((int)c->ninput > p_ / 3) ||
+                      (!list && hd < 0.9f && c->text < 25 && (img == 0 || img > 2)) ||
+                      (!list && weight < 25 && ld > 0.2f) || (weight >= 25 && ld > 0.5f) ||
+                      (c->nembed == 1 && c->text < 75) || c->nembed > 1;
+            }
         }
-        if (!cut)
-            continue;
-        n->flags |= N_CUT;
-        for (int32_t a = n->parent; a >= 0; a = p->nodes[a].parent) {
-            vg_node *u = &p->nodes[a];
-            u->text -= n->text;
-            u->link -= n->link;
-            u->commas -= n->commas;
-            u->np -= n->np;
-            u->nli -= n->nli;
-            u->nimg -= n->nimg;
-            u->ninput -= n->ninput;
-            u->nembed -= n->nembed;
-            u->nhead -= n->nhead;
+        if (cut)
+            n->flags |= N_CUT;
+        if (n->parent >= 0) {
+            vg_counts *up = &x->acc[n->parent];
+            counts_add(up, &x->acc[i]);
+            if (cut)
+                counts_add(up, &n->c);
         }
     }
     /* what is under a cut is cut */
@@ -421,6 +422,7 @@ static void clean(vg_page *p, unsigned f)
         if (n->parent >= 0 && (p->nodes[n->parent].flags & N_CUT))
             n->flags |= N_CUT;
     }
+    return 1;
 }
 
 /* ---- paragraphs out ---- */
@@ -576,7 +578,8 @@ static vg_status find_article(vg_extractor *x)
         if (top < 0)
             break;
         gather(&x->page, top);
-        clean(&x->page, f);
+        if (!clean(x, f))
+            return VG_ENOMEM;
         size_t n = write_body(x, f, 0);
         if (n >= ENOUGH_TEXT)
             return VG_OK;
@@ -592,7 +595,8 @@ static vg_status find_article(vg_extractor *x)
             top = top_candidate(x, best);
             if (top >= 0) {
                 gather(&x->page, top);
-                clean(&x->page, best);
+                if (!clean(x, best))
+                    return VG_ENOMEM;
                 write_body(x, best, 0);
             }
         }

@@ -281,11 +281,19 @@ void vg_page_release(vg_page *p)
     vg_buf_release(&p->strs);
 }
 
+/* Out of memory: the page cannot be read; stop the parser rather than build a wrong model. */
+static void oom(vg_page *p)
+{
+    p->oom = 1;
+    if (p->parser)
+        xmlStopParser(p->parser);
+}
+
 static uint32_t add_str(vg_page *p, const char *s, size_t n)
 {
     uint32_t off = (uint32_t)p->strs.n;
     if (vg_buf_append(&p->strs, s, n) != VG_OK || vg_buf_putc(&p->strs, 0) != VG_OK)
-        p->oom = 1;
+        oom(p);
     return off;
 }
 
@@ -294,7 +302,7 @@ static void add_meta(vg_page *p, int kind, int32_t node, const char *key, const 
     if (!value)
         return;
     if (vg_grow(p->mem, (void **)&p->meta, &p->mcap, p->nmeta + 1, sizeof *p->meta) != VG_OK) {
-        p->oom = 1;
+        oom(p);
         return;
     }
     vg_meta *m = &p->meta[p->nmeta++];
@@ -329,7 +337,7 @@ static void add_run(vg_page *p, int kind, uint32_t off, uint32_t len)
     if (kind == RUN_BREAK && (!p->nruns || p->runs[p->nruns - 1].kind == RUN_BREAK))
         return; /* one boundary is enough */
     if (vg_grow(p->mem, (void **)&p->runs, &p->rcap, p->nruns + 1, sizeof *p->runs) != VG_OK) {
-        p->oom = 1;
+        oom(p);
         return;
     }
     p->runs[p->nruns++] = (vg_run){ node, block, off, len, (uint8_t)kind, (uint8_t)(p->links > 0) };
@@ -411,13 +419,15 @@ static int hidden_style(const char *st)
 static void on_start(void *ctx, const xmlChar *xname, const xmlChar **a)
 {
     vg_page *p = ctx;
+    if (p->oom)
+        return;
     const char *name = (const char *)xname;
     uint8_t props;
     int tag = tag_of(name, &props);
     int32_t parent = top(p);
     if (vg_grow(p->mem, (void **)&p->nodes, &p->ncap, p->nnodes + 1, sizeof *p->nodes) != VG_OK ||
         vg_grow(p->mem, (void **)&p->stack, &p->scap, p->depth + 1, sizeof *p->stack) != VG_OK) {
-        p->oom = 1;
+        oom(p);
         return;
     }
     int32_t id = (int32_t)p->nnodes++;
@@ -425,6 +435,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **a)
     memset(n, 0, sizeof *n);
     n->parent = parent;
     n->first = n->last = n->next = -1;
+    n->end = id + 1;
     n->tag = (uint16_t)tag;
     if (props & P_BLOCK)
         n->flags |= N_BLOCK;
@@ -537,7 +548,7 @@ static void end_capture(vg_page *p)
     if (p->capture) {
         uint32_t off = p->capture_off;
         if (vg_buf_putc(&p->strs, 0) != VG_OK) {
-            p->oom = 1;
+            oom(p);
         } else if (vg_grow(p->mem, (void **)&p->meta, &p->mcap, p->nmeta + 1, sizeof *p->meta) == VG_OK) {
             vg_meta *m = &p->meta[p->nmeta++];
             m->kind = (uint8_t)p->capture;
@@ -545,7 +556,7 @@ static void end_capture(vg_page *p)
             m->key = add_str(p, "", 0);
             m->value = off;
         } else {
-            p->oom = 1;
+            oom(p);
         }
         p->capture = 0;
     }
@@ -557,10 +568,11 @@ static void on_end(void *ctx, const xmlChar *xname)
 {
     vg_page *p = ctx;
     (void)xname;
-    if (!p->depth)
+    if (!p->depth || p->oom)
         return;
     int32_t id = p->stack[--p->depth];
     vg_node *n = &p->nodes[id];
+    n->end = (int32_t)p->nnodes;
     if ((n->flags & N_SKIPTEXT) && p->skip)
         p->skip--;
     if ((n->flags & N_LINK) && p->links)
@@ -580,14 +592,14 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
         return;
     if (p->capture) {
         if (vg_buf_append(&p->strs, ch, (size_t)len) != VG_OK)
-            p->oom = 1;
+            oom(p);
         if (p->capture == M_JSONLD || p->skip)
             return;
     }
     if (p->skip || p->depth == 0)
         return;
     if (vg_buf_reserve(&p->text, (size_t)len + 1) != VG_OK) {
-        p->oom = 1;
+        oom(p);
         return;
     }
     uint32_t off = (uint32_t)p->text.n;
@@ -665,11 +677,15 @@ vg_status vg_page_parse(vg_page *p, const char *html, size_t n)
     ** <meta charset> in it must not make libxml2 decode it a second time */
     memcpy(c->sax, &sax, sizeof sax);
     c->userData = p;
+    p->parser = c;
     htmlCtxtUseOptions(c, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                              HTML_PARSE_NONET | HTML_PARSE_NOBLANKS * 0 | HTML_PARSE_IGNORE_ENC);
+                              HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
     xmlSwitchEncoding(c, XML_CHAR_ENCODING_UTF8);
     htmlParseDocument(c);
     htmlFreeParserCtxt(c);
+    p->parser = NULL;
+    while (p->depth) /* left open (the parser stopped): they end where the page ends */
+        p->nodes[p->stack[--p->depth]].end = (int32_t)p->nnodes;
     end_capture(p);
     return p->oom ? VG_ENOMEM : VG_OK;
 }

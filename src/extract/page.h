@@ -37,13 +37,19 @@ enum {
     N_LINK = 1 << 9       /* an <a href> */
 };
 
+/* What article.c counts over a subtree: text bytes, of which in links, commas, and elements. */
+typedef struct {
+    uint32_t text, link, commas, np, nli, nimg, ninput, nembed, nhead;
+} vg_counts;
+
 typedef struct {
     int32_t parent, first, last, next; /* first and last child, next sibling; -1 for none */
+    int32_t end;          /* one past the last node of the subtree (nodes are in document order) */
+    int32_t lastrun;      /* article.c: the last text run in the subtree, or -1 */
     uint16_t tag, flags;
     int16_t weight;       /* class/id weight, readability's ±25 */
     uint32_t klass;       /* hash of the class attribute (siblings of one kind share it), 0 if none */
-    /* counters over the subtree, filled by article.c */
-    uint32_t text, link, commas, np, nli, nimg, ninput, nembed, nhead;
+    vg_counts c;          /* counters over the subtree, filled by article.c */
     float score;
 } vg_node;
 
