@@ -36,6 +36,12 @@ gzip -c $W/fr-agence.html >"$T/agence.html.gz"
 cp $W/fr-agence.html "$T/agence-no-extension"
 "$V" extract "$T/agence.html.gz" "$T/agence-no-extension" >"$T/gz.jsonl" 2>"$T/gz.err"
 check "extract: .html.gz is read, a page without extension is known by its content" sh -c "[ \$(wc -l <'$T/gz.jsonl') = 2 ] && [ \"\$($JF '$T/gz.jsonl' 1 text)\" = \"\$($JF '$T/gz.jsonl' 2 text)\" ] && [ \"\$($JF '$T/gz.jsonl' 1 date)\" = 2016-07-15 ]"
+head -c 3000 "$T/agence.html.gz" >"$T/cut.html.gz"
+"$V" extract "$T/cut.html.gz" "$T/agence.html.gz" >"$T/cut.jsonl" 2>"$T/cut.err"; rc=$?
+check "extract: a truncated .html.gz is one message naming the file, the next file is read" sh -c "[ $rc = 1 ] && [ \$(wc -l <'$T/cut.jsonl') = 1 ] && grep -q 'cut.html.gz: skipped: damaged gzip' '$T/cut.err' && grep -q '2 read, 1 extracted, 1 skipped (1 damaged)' '$T/cut.err'"
+printf '{"id":"z1","text":"Le ministre a rencontr\\u00e9 son homologue."}\n{"id":"z2","text":"The talks failed."}\n' | gzip -c >"$T/news.jsonl.gz"
+"$V" extract "$T/news.jsonl.gz" >"$T/z.jsonl" 2>"$T/z.err"; rc=$?
+check "extract: gzip JSON Lines are read line by line" sh -c "[ $rc = 0 ] && [ \$(wc -l <'$T/z.jsonl') = 2 ] && [ \"\$($JF '$T/z.jsonl' 2 id)\" = z2 ]"
 check "extract --help" sh -c "'$V' extract --help | grep -q 'Usage: vigie extract'"
 
 # ---- a WARC archive: gzip per record, the last member truncated ----
