@@ -37,6 +37,7 @@ struct vg_extractor {
 
 vg_status vg_extractor_new(const vg_mem *mem, vg_extractor **out)
 {
+    vg_xml_init();
     vg_extractor *x = vg_malloc(mem, sizeof *x);
     *out = x;
     if (!x)

@@ -36,6 +36,11 @@ enum {
     VG_EX_FRAGMENT = 1 /* an HTML fragment (a feed item's description): all its text, no scoring */
 };
 
+/* libxml2's global set-up, once per process (page.c). libxml2 2.9 sets itself up lazily, and two
+** threads doing it at once deadlock in its random-number mutex: every user of libxml2 calls this
+** first, and vg_extractor_new does, on the thread that starts the workers. */
+void vg_xml_init(void);
+
 vg_status vg_extractor_new(const vg_mem *mem, vg_extractor **out);
 void vg_extractor_free(vg_extractor *x);
 

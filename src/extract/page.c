@@ -5,12 +5,18 @@
 ** its tree: the extractor needs the text and a few facts per element, and building libxml2 nodes
 ** (a malloc each, strings copied) would cost as much as the parse itself. */
 #include <stdio.h>
+#include <pthread.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
 
+#include "extract.h"
 #include "page.h"
+
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+static void xml_setup(void) { xmlInitParser(); }
+void vg_xml_init(void) { pthread_once(&xml_once, xml_setup); }
 
 /* ---- tags ---- */
 
@@ -646,6 +652,7 @@ static void quiet(void *ctx, const char *msg, ...)
 
 vg_status vg_page_parse(vg_page *p, const char *html, size_t n)
 {
+    vg_xml_init();
     p->nnodes = p->nruns = p->nmeta = p->depth = 0;
     vg_buf_clear(&p->text);
     vg_buf_clear(&p->strs);

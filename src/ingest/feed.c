@@ -10,7 +10,6 @@
 ** so nested ones cannot amplify a small feed into gigabytes ("billion laughs").
 ** libxml2 allocates with its own allocator; everything handed out is copied into one pool from
 ** the caller's vg_mem. */
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,6 +22,7 @@
 #include <libxml/uri.h>
 #include <libxml/xmlerror.h>
 
+#include "extract.h"
 #include "ingest.h"
 #include "unicode.h"
 
@@ -85,8 +85,6 @@ typedef struct { /* the first error libxml2 reports, for err */
     char msg[160];
 } xml_errors;
 
-static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
-static void xml_init(void) { xmlInitParser(); } /* libxml2's global set-up, once per process */
 
 static char closed_mark; /* _private of every element whose end tag the parser saw */
 
@@ -855,7 +853,7 @@ vg_status vg_feed_parse(const vg_mem *mem, const char *xml, size_t n, vg_feed **
         say(err, errcap, "feed of %zu bytes: over the 2 GiB libxml2 reads", n);
         return VG_ELIMIT;
     }
-    pthread_once(&xml_once, xml_init);
+    vg_xml_init(); /* libxml2's global set-up, once per process (extract.h) */
 
     /* libxml2 reports what has no parser context (memory, encodings) through per-thread handlers:
     ** silenced for this call and given back after, so nothing reaches stderr. */
