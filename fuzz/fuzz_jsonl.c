@@ -8,6 +8,14 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* every gold event handed over has its three strings */
+static void on_event(void *ctx, const vg_gold_event *ev)
+{
+    (void)ctx;
+    if (!ev->source || !ev->target || !ev->code)
+        abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fz_init();
@@ -21,6 +29,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const char *nl = memchr(s, '\n', (size_t)(end - s));
         size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
         if (vg_json_record(s, n, &rec, err, sizeof err) == VG_OK) {
+            if ((rec.has >> VG_JF_EVENTS) & 1) {
+                const vg_buf *ev = &rec.f[VG_JF_EVENTS];
+                if (vg_json_events(ev->p, ev->n, on_event, NULL, err, sizeof err) != VG_OK && !err[0])
+                    abort(); /* a refusal says why */
+            }
             if ((rec.has >> VG_JF_TEXT) & 1) {
                 const vg_buf *t = &rec.f[VG_JF_TEXT];
                 if (vg_utf8_invalid(t->p, t->n))

@@ -38,5 +38,9 @@ echo "== web (pages, WARC, feeds)"
 BUILD="$BUILD" sh tests/web.sh >"$out" 2>&1
 grep -v '^ok ' "$out"
 tally "$out"
+echo "== eval (agreement with score.py)"
+BUILD="$BUILD" sh tests/eval.sh >"$out" 2>&1
+grep -v '^ok ' "$out"
+tally "$out"
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

@@ -10,6 +10,7 @@ static const struct vg_cmd {
     int (*run)(int, char **);
     const char *summary;
 } commands[] = {
+    { "eval", cmd_eval, "code gold passages and score them as score.py does; --errors lists each error" },
     { "extract", cmd_extract, "find the article in web pages, WARC archives and feeds (JSON Lines)" },
     { "segment", cmd_segment, "split documents into sentences and tokens (JSON Lines)" },
     { "code", cmd_code, "code events: who did what to whom, when, where" },

@@ -117,7 +117,7 @@ static void progress(progress_state *p, const vg_reader *r, unsigned long long d
 
 /* One document of a batch: its copy of the input, then what a worker made of it. */
 typedef struct {
-    vg_buf text, id, date, url, file, title, source, charset, fallback;
+    vg_buf text, id, date, url, file, title, source, charset, fallback, events, lang_tag;
     vg_buf body;        /* a web page's article text, extracted by the worker */
     vg_input_doc in;
     uint64_t ordinal, tag;
@@ -263,6 +263,8 @@ int cli_run(const cli_job *job, char **paths, int npaths)
         vg_buf_init(&slots[k].source, &mem);
         vg_buf_init(&slots[k].charset, &mem);
         vg_buf_init(&slots[k].fallback, &mem);
+        vg_buf_init(&slots[k].events, &mem);
+        vg_buf_init(&slots[k].lang_tag, &mem);
         vg_buf_init(&slots[k].body, &mem);
     }
     vg_status rc = vg_engine_open(&opt, &e);
@@ -324,6 +326,8 @@ int cli_run(const cli_job *job, char **paths, int npaths)
                 s->in.source = copy(&s->source, in.source);
                 s->in.charset = copy(&s->charset, in.charset);
                 s->in.fallback_date = copy(&s->fallback, in.fallback_date);
+                s->in.events = copy(&s->events, in.events);
+                s->in.lang_tag = copy(&s->lang_tag, in.lang_tag);
             }
             s->unchanged = 0;
             s->tag = 0;
@@ -442,6 +446,8 @@ done:
             vg_buf_release(&slots[k].source);
             vg_buf_release(&slots[k].charset);
             vg_buf_release(&slots[k].fallback);
+            vg_buf_release(&slots[k].events);
+            vg_buf_release(&slots[k].lang_tag);
             vg_buf_release(&slots[k].body);
             free(slots[k].out);
         }

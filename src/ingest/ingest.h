@@ -8,7 +8,9 @@
 #include "core.h"
 
 /* ---- one JSON Lines record (json.c) ---- */
-enum { VG_JF_ID, VG_JF_TEXT, VG_JF_HTML, VG_JF_LANG, VG_JF_DATE, VG_JF_TITLE, VG_JF_URL, VG_JF_SOURCE, VG_JF_COUNT };
+enum { VG_JF_ID, VG_JF_TEXT, VG_JF_HTML, VG_JF_LANG, VG_JF_DATE, VG_JF_TITLE, VG_JF_URL, VG_JF_SOURCE,
+       VG_JF_EVENTS, /* a gold record's "events" array, kept as its raw JSON (vg_json_events reads it) */
+       VG_JF_COUNT };
 
 typedef struct {
     vg_buf f[VG_JF_COUNT]; /* unescaped values, NUL-terminated, valid when has & (1 << field) */
@@ -20,6 +22,16 @@ void vg_jrec_init(vg_jrec *r, const vg_mem *mem);
 void vg_jrec_release(vg_jrec *r);
 /* Parse s[0..n), one record. On error returns VG_EFORMAT or VG_EUTF8 with the reason in err. */
 vg_status vg_json_record(const char *s, size_t n, vg_jrec *r, char *err, size_t errcap);
+
+/* One event of a gold record's "events" array: {"source", "target", "code", "optional"}. */
+typedef struct {
+    const char *source, *target, *code; /* NUL-terminated, "" when absent or null */
+    bool optional;
+} vg_gold_event;
+/* Call fn for each object of the JSON array raw[0..n) (as kept in VG_JF_EVENTS), in order; the
+** strings are valid during the call. VG_EFORMAT with err set when raw is not an array of objects. */
+vg_status vg_json_events(const char *raw, size_t n, void (*fn)(void *ctx, const vg_gold_event *ev), void *ctx,
+                         char *err, size_t errcap);
 
 /* ---- a stream of documents from many inputs (reader.c) ---- */
 /* What an input is. AUTO looks at its content (docs/input.md §1): gzip is looked into, then a
@@ -53,6 +65,7 @@ typedef struct {
     const char *text;
     size_t len;
     vg_lang lang;      /* given by the record, or VG_LANG_UNKNOWN */
+    const char *lang_tag; /* the record's "lang" as written ("fr", "fr-FR", "es"), or NULL */
     const char *date;  /* "YYYY-MM-DD" or NULL */
     const char *title, *url; /* or NULL */
     const char *source; /* the publisher ("source" field), or NULL */
@@ -61,6 +74,7 @@ typedef struct {
     enum { VG_DOC_TEXT, VG_DOC_PAGE, VG_DOC_FRAGMENT } markup;
     const char *charset;   /* the transport's charset (a WARC response's HTTP header), or NULL */
     const char *fallback_date; /* "YYYY-MM-DD" to use when the page gives none (WARC-Date), or NULL */
+    const char *events;    /* a gold record's "events" array as raw JSON (vg_json_events), or NULL */
 } vg_input_doc;
 
 typedef struct vg_reader vg_reader;

@@ -254,6 +254,7 @@ static vg_status skip_value(jp *j)
 static const char *const field_names[VG_JF_COUNT] = {
     [VG_JF_ID] = "id", [VG_JF_TEXT] = "text", [VG_JF_HTML] = "html", [VG_JF_LANG] = "lang",
     [VG_JF_DATE] = "date", [VG_JF_TITLE] = "title", [VG_JF_URL] = "url", [VG_JF_SOURCE] = "source",
+    [VG_JF_EVENTS] = "events",
 };
 
 void vg_jrec_init(vg_jrec *r, const vg_mem *mem)
@@ -299,7 +300,16 @@ vg_status vg_json_record(const char *s, size_t n, vg_jrec *r, char *err, size_t 
             for (int i = 0; i < VG_JF_COUNT; i++)
                 if (r->key.n == strlen(field_names[i]) && !memcmp(r->key.p, field_names[i], r->key.n))
                     f = i;
-            if (f >= 0 && j.p < n && s[j.p] == '"') {
+            if (f == VG_JF_EVENTS && j.p < n && s[j.p] == '[') {
+                size_t a = j.p; /* kept raw: only the evaluator reads it */
+                if ((rc = skip_value(&j)) != VG_OK)
+                    return rc;
+                vg_buf_clear(&r->f[f]);
+                if ((rc = vg_buf_append(&r->f[f], s + a, j.p - a)) != VG_OK || (rc = vg_buf_putc(&r->f[f], 0)) != VG_OK)
+                    return rc;
+                r->f[f].n--;
+                r->has |= 1u << f;
+            } else if (f >= 0 && f != VG_JF_EVENTS && j.p < n && s[j.p] == '"') {
                 if ((rc = string(&j, &r->f[f])) != VG_OK)
                     return rc;
                 r->has |= 1u << f;
@@ -333,4 +343,109 @@ vg_status vg_json_record(const char *s, size_t n, vg_jrec *r, char *err, size_t 
     if (j.p != n)
         return fail(&j, "text after the record's closing }");
     return VG_OK;
+}
+
+vg_status vg_json_events(const char *raw, size_t n, void (*fn)(void *ctx, const vg_gold_event *ev), void *ctx,
+                         char *err, size_t errcap)
+{
+    jp j = { (const unsigned char *)raw, n, 0, err, errcap };
+    vg_mem mem;
+    vg_mem_init(&mem, NULL);
+    vg_buf key, val[3];
+    vg_buf_init(&key, &mem);
+    for (int i = 0; i < 3; i++)
+        vg_buf_init(&val[i], &mem);
+    static const char *const names[3] = { "source", "target", "code" };
+    vg_status rc = VG_OK;
+    ws(&j);
+    if (j.p >= n || raw[j.p] != '[') {
+        rc = fail(&j, "events must be an array");
+        goto done;
+    }
+    j.p++;
+    ws(&j);
+    if (j.p < n && raw[j.p] == ']')
+        goto done;
+    for (;;) {
+        ws(&j);
+        if (j.p >= n || raw[j.p] != '{') {
+            rc = fail(&j, "an event must be an object");
+            goto done;
+        }
+        j.p++;
+        vg_gold_event ev = { "", "", "", false };
+        unsigned got = 0;
+        ws(&j);
+        if (j.p < n && raw[j.p] == '}') {
+            j.p++;
+        } else {
+            for (;;) {
+                ws(&j);
+                if (j.p >= n || raw[j.p] != '"') {
+                    rc = fail(&j, "expected a member name");
+                    goto done;
+                }
+                if ((rc = string(&j, &key)) != VG_OK)
+                    goto done;
+                ws(&j);
+                if (j.p >= n || raw[j.p] != ':') {
+                    rc = fail(&j, "expected :");
+                    goto done;
+                }
+                j.p++;
+                ws(&j);
+                int f = -1;
+                for (int i = 0; i < 3; i++)
+                    if (key.n == strlen(names[i]) && !memcmp(key.p, names[i], key.n))
+                        f = i;
+                size_t a = j.p;
+                if (f >= 0 && j.p < n && raw[j.p] == '"') {
+                    if ((rc = string(&j, &val[f])) != VG_OK)
+                        goto done;
+                    got |= 1u << f;
+                } else if (f == 2 && j.p < n && raw[j.p] >= '0' && raw[j.p] <= '9') {
+                    if ((rc = number(&j)) != VG_OK) /* a code written as a number, as score.py's str() */
+                        goto done;
+                    vg_buf_clear(&val[f]);
+                    vg_buf_append(&val[f], raw + a, j.p - a);
+                    vg_buf_putc(&val[f], 0);
+                    got |= 1u << f;
+                } else if (key.n == 8 && !memcmp(key.p, "optional", 8) && j.n - j.p >= 4 && !memcmp(raw + j.p, "true", 4)) {
+                    j.p += 4;
+                    ev.optional = true;
+                } else if ((rc = skip_value(&j)) != VG_OK) {
+                    goto done;
+                }
+                ws(&j);
+                if (j.p < n && raw[j.p] == ',') {
+                    j.p++;
+                    continue;
+                }
+                if (j.p < n && raw[j.p] == '}') {
+                    j.p++;
+                    break;
+                }
+                rc = fail(&j, "expected , or }");
+                goto done;
+            }
+        }
+        if (got & 1) ev.source = val[0].p;
+        if (got & 2) ev.target = val[1].p;
+        if (got & 4) ev.code = val[2].p;
+        fn(ctx, &ev);
+        ws(&j);
+        if (j.p < n && raw[j.p] == ',') {
+            j.p++;
+            continue;
+        }
+        if (j.p < n && raw[j.p] == ']')
+            break;
+        rc = fail(&j, "expected , or ]");
+        goto done;
+    }
+done:
+    vg_buf_release(&key);
+    for (int i = 0; i < 3; i++)
+        vg_buf_release(&val[i]);
+    return rc;
 }

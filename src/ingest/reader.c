@@ -601,6 +601,8 @@ static int next_jsonl(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, 
         doc->title = HAS(VG_JF_TITLE) ? j->f[VG_JF_TITLE].p : NULL;
         doc->url = HAS(VG_JF_URL) ? j->f[VG_JF_URL].p : NULL;
         doc->source = HAS(VG_JF_SOURCE) ? j->f[VG_JF_SOURCE].p : NULL;
+        doc->events = HAS(VG_JF_EVENTS) ? j->f[VG_JF_EVENTS].p : NULL;
+        doc->lang_tag = HAS(VG_JF_LANG) ? j->f[VG_JF_LANG].p : NULL;
 #undef HAS
         return 1;
     }

@@ -1,0 +1,66 @@
+#!/bin/sh
+# eval.sh — `vigie eval` agrees with ../shared/eval/score.py, number for number, on every shared gold
+# file: for each file, `vigie eval --json` is compared with score.py run on `vigie code`'s output
+# (every language, every level: tp, fp, fn, P, R, F1). Then the error listing, on the seed: every
+# error named with its evidence and the dictionary line that fired. Skips with a message when
+# ../shared is absent. Prints "ok NAME" / "FAIL NAME" / "skip NAME" and ends with the counts.
+BUILD=${BUILD:-build}
+SHARED=${SHARED:-../shared}
+V="$BUILD/vigie"
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+pass=0; fail=0; skip=0
+ok()   { echo "ok   $1"; pass=$((pass + 1)); }
+bad()  { echo "FAIL $1${2:+: $2}"; fail=$((fail + 1)); }
+check() { name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+
+check "eval --help" sh -c "'$V' eval --help | grep -q 'Usage: vigie eval'"
+check "eval without a gold file is a usage error" sh -c "'$V' eval 2>/dev/null; [ \$? = 2 ]"
+printf '{"id":"g1","lang":"fr","text":"Le ministre a accusé Moscou.","events":[{"source":"FRAGOV","target":"RUS","code":"112"},{"source":"FRA","target":"RUS","code":"040","optional":true}]}\n{"id":"g2","lang":"en","text":"Nothing happened.","events":[]}\n{"id":"g3","lang":"en","text":"x","events":[{"source":"A"' >"$T/bad.jsonl"
+"$V" eval --json "$T/bad.jsonl" >"$T/bad.out" 2>"$T/bad.err"; rc=$?
+check "eval: a damaged gold line is skipped with its reason, the others scored" sh -c "[ $rc = 1 ] && grep -q 'bad.jsonl:3' '$T/bad.err' && grep -q '\"passages\": 2' '$T/bad.out'"
+
+if [ ! -f "$SHARED/eval/score.py" ]; then
+    echo "skip eval agreement: $SHARED/eval not found"; skip=$((skip + 1))
+    echo "$pass passed, $fail failed, $skip skipped"; [ "$fail" -eq 0 ]; exit
+fi
+cat >"$T/agree.py" <<'EOF'
+import json, re, sys
+mine = json.loads(open(sys.argv[1]).read())
+theirs = {}
+for line in open(sys.argv[2]):
+    m = re.match(r"(\S+)\s+(dyad\+root|dyad\+code|full|root-only)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+(\d+)\s+(\d+)\s+(\d+)$", line.strip())
+    if m:
+        theirs[(m[1], m[2])] = (float(m[3]), float(m[4]), float(m[5]), int(m[6]), int(m[7]), int(m[8]))
+assert theirs, "score.py printed no table"
+seen = 0
+for lang, levels in mine["scores"].items():
+    for level, v in levels.items():
+        t = theirs[(lang, level)]
+        assert (v["tp"], v["fp"], v["fn"]) == t[3:], (lang, level, v, t)
+        assert all(abs(a - b) < 0.0006 for a, b in zip((v["p"], v["r"], v["f1"]), t[:3])), (lang, level, v, t)
+        seen += 1
+assert seen == len(theirs), (seen, len(theirs))
+EOF
+for g in "$SHARED"/eval/*.jsonl "$SHARED"/eval/*/*.jsonl; do
+    [ -f "$g" ] || continue
+    name=$(basename "$g")
+    "$V" eval -q --json "$g" >"$T/mine.json"
+    "$V" code -q "$g" >"$T/sys.jsonl"
+    python3 "$SHARED/eval/score.py" "$g" "$T/sys.jsonl" >"$T/theirs.txt"
+    check "eval agrees with score.py on $name" python3 "$T/agree.py" "$T/mine.json" "$T/theirs.txt"
+done
+
+# the error listing on the seed: each FP and FN, with evidence and the line of the dictionary
+S="$SHARED/eval/seed-gold.jsonl"
+"$V" eval -q --errors "$S" >"$T/err.txt"
+"$V" eval -q --json "$S" >"$T/seed.json"
+n_fp=$(python3 -c "import json; print(json.load(open('$T/seed.json'))['scores']['all']['dyad+root']['fp'])")
+n_fn=$(python3 -c "import json; print(json.load(open('$T/seed.json'))['scores']['all']['dyad+root']['fn'])")
+check "eval --errors: one FP line per false event, one FN line per missed one" sh -c "[ \$(grep -c '^FP ' '$T/err.txt') = $n_fp ] && [ \$(grep -c '^FN ' '$T/err.txt') = $n_fn ] && [ $((n_fp + n_fn)) -gt 0 ]"
+"$V" eval -q --errors --level full "$S" >"$T/errfull.txt"
+check "eval --errors --level full: false events name the dictionary file:line that fired, and their sentence" sh -c "[ \$(grep -c '^FP ' '$T/errfull.txt') -gt 0 ] && ! grep '^FP ' '$T/errfull.txt' | grep -vq 'fired: .*\.txt:[0-9]' && [ \$(grep -c '^   sentence: \"' '$T/errfull.txt') = \$(grep -c '^FP ' '$T/errfull.txt') ]"
+check "eval --errors: missed events quote their passage" sh -c "[ \$(grep -c '^   passage: \"' '$T/err.txt') = $n_fn ]"
+check "eval --errors: the report still ends with F1 dyad+root" sh -c "tail -n 1 '$T/err.txt' | grep -q '^F1 dyad+root 0\.[0-9][0-9][0-9]$'"
+
+echo "$pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]
