@@ -36,7 +36,7 @@ TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_TARGETS := $(patsubst fuzz/fuzz_%.c,%,$(filter-out fuzz/fuzz_main.c,$(wildcard fuzz/fuzz_*.c)))
 FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz_%)
 
-.PHONY: all deps demo check check-asan test fuzz fuzz-build fuzz-run bench bench-extract clean
+.PHONY: all deps demo check check-asan test fuzz fuzz-build fuzz-run bench bench-extract eval clean
 .SECONDARY:
 all: $(BUILD)/vigie $(BUILD)/libvigie.a $(BUILD)/libvigie.so
 
@@ -132,6 +132,10 @@ fuzz-run: fuzz-build
 # ---- benchmarks ----
 bench: all $(BUILD)/bench/bench_text $(BUILD)/bench/bench_code $(BUILD)/bench/bench_store $(BUILD)/bench/bench_extract $(BUILD)/bench/mkcorpus
 	$(Q)sh bench/run.sh $(BUILD)
+# accuracy on every gold set of ../shared/eval, written into docs/ACCURACY.md
+eval: all
+	$(Q)SHARED=$(SHARED) sh scripts/eval.sh $(BUILD)
+
 bench-extract: all $(BUILD)/bench/bench_extract
 	$(Q)SHARED=$(SHARED) sh bench/extract.sh $(BUILD)
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libvigie.a

@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "eval.h"
+#include "store.h"
 
 static const char usage[] =
     "Usage: vigie eval [options] GOLD.jsonl...\n"
@@ -37,6 +38,7 @@ typedef struct {
     vg_scores s;
     FILE *out;
     int failed;
+    char dict[17];    /* the dictionaries' version (vg_dict_version), as the store records it */
 } eval_ctx;
 
 /* ---- workers: a passage's events as lines ---- */
@@ -166,6 +168,7 @@ static void print_report(eval_ctx *c)
     if (c->json) {
         fputs("{\"file\": ", f);
         vg_json_str(f, c->file, strlen(c->file));
+        fprintf(f, ", \"dict\": \"%s\"", c->dict);
         fprintf(f, ", \"passages\": %llu, \"gold_events\": %llu, \"system_events\": %llu, \"scores\": {",
                 (unsigned long long)s->passages, (unsigned long long)s->gold_events, (unsigned long long)s->sys_events);
         for (int i = 0; i <= s->nlangs; i++) {
@@ -203,7 +206,7 @@ static void print_report(eval_ctx *c)
         fputs("]}\n", f);
         return;
     }
-    fprintf(f, "== %s: %llu passages, %llu gold events (optional ones aside), %llu coded\n", c->file,
+    fprintf(f, "== %s (dictionaries %s): %llu passages, %llu gold events (optional ones aside), %llu coded\n", c->file, c->dict,
             (unsigned long long)s->passages, (unsigned long long)s->gold_events, (unsigned long long)s->sys_events);
     fprintf(f, "%-5s %-10s %6s %6s %6s %5s %5s %5s\n", "lang", "level", "P", "R", "F1", "tp", "fp", "fn");
     for (int i = 0; i <= s->nlangs; i++)
@@ -319,6 +322,14 @@ static long eval_sink(void *ctx, const vg_input_doc *in, uint64_t tag, const cha
     return (long)k;
 }
 
+static int eval_open(void *ctx, const vg_engine *e)
+{
+    eval_ctx *c = ctx;
+    if (vg_dict_version(vg_engine_data_dir(e), c->dict) != VG_OK)
+        snprintf(c->dict, sizeof c->dict, "unknown");
+    return 0;
+}
+
 static int eval_finish(void *ctx)
 {
     eval_ctx *c = ctx;
@@ -368,7 +379,7 @@ int cmd_eval(int argc, char **argv)
     if (c.input == VG_IN_AUTO)
         c.input = VG_IN_JSONL;
     cli_job job = { .c = &c, .code = 1, .verb = "scored", .unit = "events", .fn = eval_render, .ctx = &x,
-                    .sink = eval_sink, .finish = eval_finish, .any_lang = 1 };
+                    .sink = eval_sink, .finish = eval_finish, .on_open = eval_open, .any_lang = 1 };
     int rc = cli_run(&job, argv + optind, argc - optind);
     free(x.file_copy);
     return rc;

@@ -1,0 +1,46 @@
+#!/bin/sh
+# eval.sh — `make eval`: vigie eval on every gold set of ../shared/eval, and docs/ACCURACY.md
+# rewritten from the results: a table per set and language (four levels, precision, recall, F1),
+# with the dictionary version and the date. Skips with a message when ../shared is absent.
+set -e
+B=${1:-build}
+SHARED=${SHARED:-../shared}
+OUT=${OUT:-docs/ACCURACY.md}
+if [ ! -f "$SHARED/eval/score.py" ]; then
+    echo "make eval: $SHARED/eval not found; docs/ACCURACY.md left as it is"
+    exit 0
+fi
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+for g in "$SHARED"/eval/*.jsonl "$SHARED"/eval/*/*.jsonl; do
+    [ -f "$g" ] || continue
+    "$B/vigie" eval -q --json "$g" >>"$T/all.json"
+done
+python3 - "$T/all.json" "$OUT" "$("$B/vigie" --version)" <<'PY'
+import json, sys, datetime, os
+rows = [json.loads(l) for l in open(sys.argv[1])]
+out, version = sys.argv[2], sys.argv[3]
+dictv = rows[0]["dict"] if rows else "?"
+L = ["# Accuracy", "",
+     "Written by `make eval` (scripts/eval.sh): `vigie eval` on every gold set of ../shared/eval, scored",
+     "as ../shared/eval/score.py scores (tests/eval.sh checks the two agree on every set). Do not edit:",
+     "run `make eval` again.", "",
+     "- %s, dictionaries %s, %s" % (version, dictv, datetime.date.today().isoformat()),
+     "- levels: dyad+root (source[:3], target[:3], code[:2]), dyad+code (code[:3]), full (exact codes),",
+     "  root-only (code[:2]); 040, 046 and 057 compared in either direction; optional gold events",
+     "  neither count nor cost.", ""]
+for r in rows:
+    name = r["file"].split("/eval/", 1)[-1]
+    L += ["## %s" % name, "",
+          "%d passages, %d gold events (optional ones aside), %d coded events." % (r["passages"], r["gold_events"], r["system_events"]), "",
+          "| lang | level | P | R | F1 | tp | fp | fn |", "|---|---|---|---|---|---|---|---|"]
+    for lang, levels in r["scores"].items():
+        for level, v in levels.items():
+            L.append("| %s | %s | %.3f | %.3f | **%.3f** | %d | %d | %d |" % (lang, level, v["p"], v["r"], v["f1"], v["tp"], v["fp"], v["fn"]) if level == "dyad+root" else
+                     "| %s | %s | %.3f | %.3f | %.3f | %d | %d | %d |" % (lang, level, v["p"], v["r"], v["f1"], v["tp"], v["fp"], v["fn"]))
+    L.append("")
+open(out, "w").write("\n".join(L))
+print("make eval: wrote %s (%d gold sets)" % (out, len(rows)))
+for r in rows:
+    a = r["scores"]["all"]["dyad+root"]
+    print("  %-28s dyad+root P %.3f R %.3f F1 %.3f" % (r["file"].split("/eval/", 1)[-1], a["p"], a["r"], a["f1"]))
+PY
