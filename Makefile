@@ -44,7 +44,7 @@ deps:
 	$(Q)sh scripts/deps.sh
 
 # the CAMEO codebook, generated from data/cameo/ by tools/mktab.c (the build needs only cc)
-GEN := $(BUILD)/gen/cameo_codes.inc $(BUILD)/gen/cameo_roles.inc
+GEN := $(BUILD)/gen/cameo_codes.inc $(BUILD)/gen/cameo_roles.inc $(BUILD)/gen/cameo_plover.inc
 $(BUILD)/tools/mktab: tools/mktab.c
 	@mkdir -p $(dir $@)
 	$(Q)cc -O2 -o $@ $<
@@ -54,6 +54,9 @@ $(BUILD)/gen/cameo_codes.inc: data/cameo/codes.tsv $(BUILD)/tools/mktab
 $(BUILD)/gen/cameo_roles.inc: data/cameo/roles.tsv $(BUILD)/tools/mktab
 	@mkdir -p $(dir $@)
 	$(Q)$(BUILD)/tools/mktab roles $< > $@.tmp && mv $@.tmp $@
+$(BUILD)/gen/cameo_plover.inc: data/cameo/plover.tsv $(BUILD)/tools/mktab
+	@mkdir -p $(dir $@)
+	$(Q)$(BUILD)/tools/mktab plover $< > $@.tmp && mv $@.tmp $@
 $(BUILD)/obj/src/dict/codebook.o: $(GEN)
 
 $(BUILD)/obj/%.o: %.c

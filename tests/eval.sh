@@ -19,6 +19,27 @@ printf '{"id":"g1","lang":"fr","text":"Le ministre a accusé Moscou.","events":[
 "$V" eval --json "$T/bad.jsonl" >"$T/bad.out" 2>"$T/bad.err"; rc=$?
 check "eval: a damaged gold line is skipped with its reason, the others scored" sh -c "[ $rc = 1 ] && grep -q 'bad.jsonl:3' '$T/bad.err' && grep -q '\"passages\": 2' '$T/bad.out'"
 
+# PLOVER output: one record per event, with the event type of its CAMEO code
+"$V" code -q examples/web >"$T/ev.jsonl"
+"$V" code -q -f plover examples/web >"$T/pl.jsonl"
+check "code -f plover: one PLOVER record per event, types from the CAMEO code" python3 -c "
+import json
+ev = [json.loads(l) for l in open('$T/ev.jsonl')]; pl = [json.loads(l) for l in open('$T/pl.jsonl')]
+assert len(ev) == len(pl) > 0
+for e, p in zip(ev, pl):
+    assert p['cameo'] == e['code'] and p['actor1'] == e['source'] and p['actor2'] == e['target']
+    assert p['event'] in ('AGREE','CONSULT','SUPPORT','COOPERATE','AID','CONCEDE','RETREAT','ACCUSE','DEMAND','REJECT','THREATEN','PROTEST','MOBILIZE','SANCTION','COERCE','ASSAULT', None)
+    if e['code'].startswith('19'): assert p['event'] == 'ASSAULT'
+    if e['code'].startswith('11'): assert p['event'] == 'ACCUSE'
+"
+"$V" ingest -q --db "$T/p.db" examples/web
+"$V" export -q --db "$T/p.db" -f plover >"$T/px.jsonl"
+check "export -f plover: the store's events as PLOVER records" python3 -c "
+import json
+rs = [json.loads(l) for l in open('$T/px.jsonl')]
+assert rs and all(r['cameo'] and 'event' in r and r['date'] for r in rs)
+"
+
 if [ ! -f "$SHARED/eval/score.py" ]; then
     echo "skip eval agreement: $SHARED/eval not found"; skip=$((skip + 1))
     echo "$pass passed, $fail failed, $skip skipped"; [ "$fail" -eq 0 ]; exit

@@ -2,6 +2,7 @@
 ** Built and run by the Makefile (as SQLite's tool/mkkeywordhash.c), so the build needs only cc.
 **   mktab codes data/cameo/codes.tsv > build/gen/cameo_codes.inc
 **   mktab roles data/cameo/roles.tsv > build/gen/cameo_roles.inc
+**   mktab plover data/cameo/plover.tsv > build/gen/cameo_plover.inc
 ** Fails (exit 1, file:line on stderr) on a malformed line, so a bad edit stops the build. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,11 +21,11 @@ static void cstr(const char *s)
 
 int main(int argc, char **argv)
 {
-    if (argc != 3 || (strcmp(argv[1], "codes") && strcmp(argv[1], "roles"))) {
-        fprintf(stderr, "usage: mktab codes|roles FILE.tsv\n");
+    if (argc != 3 || (strcmp(argv[1], "codes") && strcmp(argv[1], "roles") && strcmp(argv[1], "plover"))) {
+        fprintf(stderr, "usage: mktab codes|roles|plover FILE.tsv\n");
         return 2;
     }
-    int codes = !strcmp(argv[1], "codes");
+    int codes = !strcmp(argv[1], "codes"), plover = !strcmp(argv[1], "plover");
     FILE *f = fopen(argv[2], "r");
     if (!f) {
         perror(argv[2]);
@@ -52,7 +53,22 @@ int main(int argc, char **argv)
             *t = 0;
             p = t + 1;
         }
-        if (codes) { /* code root quad goldstein goldstein_from name */
+        if (plover) { /* code event mode context; '-' is none, event '-' unmapped */
+            if (k != 4 || strlen(fld[0]) < 2 || strlen(fld[0]) > 4) {
+                fprintf(stderr, "%s:%d: malformed PLOVER line\n", argv[2], lineno);
+                return 1;
+            }
+            printf("{ ");
+            for (int i = 0; i < 4; i++) {
+                if (i)
+                    printf(", ");
+                if (strcmp(fld[i], "-"))
+                    cstr(fld[i]);
+                else
+                    printf("NULL");
+            }
+            printf(" },\n");
+        } else if (codes) { /* code root quad goldstein goldstein_from name */
             if (k != 6 || strlen(fld[0]) < 2 || strlen(fld[0]) > 4 || strncmp(fld[0], fld[1], 2) ||
                 fld[2][0] < '1' || fld[2][0] > '4') {
                 fprintf(stderr, "%s:%d: malformed code line\n", argv[2], lineno);

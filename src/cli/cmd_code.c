@@ -5,7 +5,7 @@
 
 #include "cli.h"
 
-enum { FMT_JSONL, FMT_TSV, FMT_GDELT, FMT_TEXT };
+enum { FMT_JSONL, FMT_TSV, FMT_GDELT, FMT_TEXT, FMT_PLOVER };
 
 static const char usage[] =
     "Usage: vigie code [options] [FILE|DIR|-]...\n"
@@ -14,7 +14,8 @@ static const char usage[] =
     "directories of them, JSON Lines ({\"id\", \"text\", \"lang\", \"date\", \"title\", \"url\"}; other\n"
     "fields ignored), standard input.\n\n"
     "  -f, --format FMT   jsonl (default: one event a line, docs/output.md), tsv (with a header),\n"
-    "                     gdelt (the 61 columns of the GDELT 2.0 event table), text (for people)\n" CLI_COMMON_HELP
+    "                     gdelt (the 61 columns of the GDELT 2.0 event table), plover (the PLOVER\n"
+    "                     event type, mode and context of each event, JSON Lines), text (for people)\n" CLI_COMMON_HELP
     "\nExit status: 0 all records coded, 1 some skipped (see the summary on stderr),\n"
     "2 usage error, 3 could not run (dictionaries, output).\n";
 
@@ -53,6 +54,7 @@ static long code_write(void *ctx, FILE *f, const vg_input_doc *in, const vg_doc 
     switch (o->fmt) {
     case FMT_TSV: rc = vg_export_tsv(f, &x, d); break;
     case FMT_GDELT: rc = vg_export_gdelt(f, &x, d); break;
+    case FMT_PLOVER: rc = vg_export_plover(f, &x, d); break;
     case FMT_TEXT: rc = (int)write_text(f, &x, d); break;
     default: rc = vg_export_jsonl(f, &x, d); break;
     }
@@ -78,6 +80,7 @@ int cmd_code(int argc, char **argv)
             if (!strcmp(optarg, "jsonl")) o.fmt = FMT_JSONL;
             else if (!strcmp(optarg, "tsv")) o.fmt = FMT_TSV;
             else if (!strcmp(optarg, "gdelt")) o.fmt = FMT_GDELT;
+            else if (!strcmp(optarg, "plover")) o.fmt = FMT_PLOVER;
             else if (!strcmp(optarg, "text")) o.fmt = FMT_TEXT;
             else return cli_usage_error("code", "unknown format '%s' (jsonl, tsv, gdelt, text)", optarg);
             break;

@@ -13,12 +13,13 @@ static const char usage[] =
     "Write the events of the store (made by 'vigie ingest'), one a line, with their counts of\n"
     "mentions, sources and articles and the evidence of their first (root) mention.\n\n"
     "  -f, --format FMT       jsonl (default; docs/store.md lists the fields), csv (the same fields,\n"
-    "                         with a header), gdelt (the 61 columns of the GDELT 2.0 event table)\n"
+    "                         with a header), gdelt (the 61 columns of the GDELT 2.0 event table),\n"
+    "                         plover (each event's PLOVER type, mode and context; docs/output.md)\n"
     "  -q, --quiet            no summary line on stderr\n" CLI_FILTER_HELP
     "  -h, --help             this help\n"
     "\nExit status: 0 ok, 2 usage error, 3 could not run (store, output).\n";
 
-enum { X_JSONL, X_CSV, X_GDELT };
+enum { X_JSONL, X_CSV, X_GDELT, X_PLOVER };
 
 /* The fields of the jsonl and csv exports, in order. */
 typedef enum { F_INT, F_REAL, F_TEXT, F_DATE, F_ROOT, F_SPAN, F_CONF, F_ADDED } fkind;
@@ -159,6 +160,38 @@ static void write_gdelt(FILE *f, sqlite3_stmt *st)
     vg_gdelt_write(f, &g);
 }
 
+static void write_plover(FILE *f, sqlite3_stmt *st)
+{
+    vg_plover_event p = { 0 };
+    char id[32], day[16];
+    snprintf(id, sizeof id, "%lld", (long long)sqlite3_column_int64(st, VG_X_ID));
+    p.id = id;
+    if (sqlite3_column_type(st, VG_X_DAY) != SQLITE_NULL) {
+        int y, m, d;
+        vg_civil_from_days((int32_t)sqlite3_column_int64(st, VG_X_DAY), &y, &m, &d);
+        snprintf(day, sizeof day, "%04d-%02d-%02d", y, m, d);
+        p.date = day;
+    }
+    p.code = (const char *)sqlite3_column_text(st, VG_X_CODE);
+    p.quad = sqlite3_column_int(st, VG_X_QUAD);
+    p.goldstein = sqlite3_column_double(st, VG_X_GOLDSTEIN);
+    p.source = (const char *)sqlite3_column_text(st, VG_X_SOURCE);
+    p.target = (const char *)sqlite3_column_text(st, VG_X_TARGET);
+    p.source_text = span_text(st, 0, &p.source_tlen);
+    p.target_text = span_text(st, 1, &p.target_tlen);
+    p.country = (const char *)sqlite3_column_text(st, VG_X_COUNTRY);
+    p.place = span_text(st, 4, &p.place_len);
+    if ((p.has_geo = sqlite3_column_type(st, VG_X_LAT) != SQLITE_NULL)) {
+        p.lat = sqlite3_column_double(st, VG_X_LAT);
+        p.lon = sqlite3_column_double(st, VG_X_LON);
+    }
+    p.doc = (const char *)sqlite3_column_text(st, VG_X_DOC);
+    p.url = (const char *)sqlite3_column_text(st, VG_X_URL);
+    p.text = (const char *)sqlite3_column_text(st, VG_X_SENT_TEXT);
+    p.text_len = (size_t)sqlite3_column_bytes(st, VG_X_SENT_TEXT);
+    vg_plover_write(f, &p);
+}
+
 int cmd_export(int argc, char **argv)
 {
     static const struct option longopts[] = { { "format", required_argument, 0, 'f' },
@@ -181,8 +214,9 @@ int cmd_export(int argc, char **argv)
             if (!strcmp(optarg, "jsonl")) fmt = X_JSONL;
             else if (!strcmp(optarg, "csv")) fmt = X_CSV;
             else if (!strcmp(optarg, "gdelt")) fmt = X_GDELT;
+            else if (!strcmp(optarg, "plover")) fmt = X_PLOVER;
             else {
-                cli_usage_error("export", "unknown format '%s' (jsonl, csv, gdelt)", optarg);
+                cli_usage_error("export", "unknown format '%s' (jsonl, csv, gdelt, plover)", optarg);
                 goto out;
             }
             break;
@@ -218,6 +252,8 @@ int cmd_export(int argc, char **argv)
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             if (fmt == X_GDELT)
                 write_gdelt(stdout, st);
+            else if (fmt == X_PLOVER)
+                write_plover(stdout, st);
             else
                 write_row(stdout, st, fmt);
             n++;

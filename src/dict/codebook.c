@@ -24,6 +24,18 @@ const vg_cameo *vg_cameo_find(const char *code, size_t n)
     return NULL;
 }
 
+static const vg_plover plover[] = {
+#include "cameo_plover.inc"
+};
+
+const vg_plover *vg_plover_find(const char *code)
+{
+    for (size_t i = 0; i < sizeof plover / sizeof plover[0]; i++)
+        if (!strcmp(plover[i].code, code))
+            return &plover[i];
+    return NULL;
+}
+
 size_t vg_role_count(void) { return sizeof roles / sizeof roles[0]; }
 const vg_cameo_role *vg_role_at(size_t i) { return i < vg_role_count() ? &roles[i] : NULL; }
 

@@ -33,6 +33,14 @@ const vg_cameo_role *vg_role_find(const char *code, size_t n);
 size_t vg_role_count(void);
 const vg_cameo_role *vg_role_at(size_t i);
 
+/* A CAMEO code in the PLOVER ontology (data/cameo/plover.tsv, compiled in): event type, mode and
+** context, NULL when the public CAMEO-to-PLOVER table gives none (event NULL: unmapped). */
+typedef struct {
+    const char *code, *event, *mode, *context;
+} vg_plover;
+/* The entry of a CAMEO code, or NULL for a code not in the codebook. */
+const vg_plover *vg_plover_find(const char *code);
+
 /* ---- phrases: actors, countries, agents ---- */
 typedef enum {
     VG_PH_ACTOR,   /* person or organisation (actors.txt): roles with periods */

@@ -43,6 +43,25 @@ typedef struct {
 } vg_gdelt_event;
 void vg_gdelt_write(FILE *f, const vg_gdelt_event *g);
 
+/* One event in the PLOVER ontology (plover.c), from a document's event or the store's. */
+typedef struct {
+    const char *id, *date, *code;
+    int quad;
+    double goldstein;
+    const char *source, *source_text;
+    size_t source_tlen;
+    const char *target, *target_text;
+    size_t target_tlen;
+    const char *country, *place;
+    size_t place_len;
+    int has_geo;
+    double lat, lon;
+    const char *doc, *url, *text; /* text: the evidence sentence */
+    size_t text_len;
+} vg_plover_event;
+void vg_plover_write(FILE *f, const vg_plover_event *e);
+int vg_export_plover(FILE *f, const vg_export_doc *x, const vg_doc *d);
+
 /* Shared by the writers: a JSON string; a TSV field (tabs and newlines become spaces). */
 void vg_json_str(FILE *f, const char *s, size_t n); /* jsonl.c */
 void vg_tsv_str(FILE *f, const char *s, size_t n);

@@ -164,6 +164,52 @@ static void loader_reports_file_and_line(void)
     CHECK_EQ_INT(system(cmd), 0);
 }
 
+/* Every CAMEO code of the codebook has its PLOVER line: one of PLOVER's sixteen event types, or
+** unmapped where the public CAMEO-to-PLOVER table gives none (roots 01 and 02, and five codes). */
+static void plover_mapping(void)
+{
+    static const char *const types[] = { "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE",
+                                         "RETREAT", "ACCUSE", "DEMAND", "REJECT", "THREATEN", "PROTEST",
+                                         "MOBILIZE", "SANCTION", "COERCE", "ASSAULT" };
+    static const char *const unlisted[] = { "155", "176", "1834", "1951", "1952" };
+    size_t mapped = 0, unmapped = 0;
+    for (size_t i = 0; vg_cameo_at(i); i++) {
+        const char *c = vg_cameo_at(i)->code;
+        const vg_plover *p = vg_plover_find(c);
+        CHECKF(p != NULL, "CAMEO %s has no line in data/cameo/plover.tsv", c);
+        if (!p)
+            continue;
+        int expect_unmapped = !strncmp(c, "01", 2) || !strncmp(c, "02", 2);
+        for (size_t k = 0; k < sizeof unlisted / sizeof *unlisted; k++)
+            expect_unmapped |= !strcmp(c, unlisted[k]);
+        if (!p->event) {
+            unmapped++;
+            CHECKF(expect_unmapped, "CAMEO %s is unmapped", c);
+            continue;
+        }
+        mapped++;
+        CHECKF(!expect_unmapped, "CAMEO %s is mapped (%s) where the table gives nothing", c, p->event);
+        int known = 0;
+        for (size_t k = 0; k < sizeof types / sizeof *types; k++)
+            known |= !strcmp(p->event, types[k]);
+        CHECKF(known, "CAMEO %s: %s is not a PLOVER event type", c, p->event);
+    }
+    CHECK_EQ_INT(mapped + unmapped, vg_cameo_count());
+    CHECK(mapped > 250);
+    /* the table's own lines, spot-checked */
+    const vg_plover *p = vg_plover_find("0871");
+    CHECK(p && !strcmp(p->event, "RETREAT") && !strcmp(p->mode, "ceasefire") && !strcmp(p->context, "military"));
+    p = vg_plover_find("042");
+    CHECK(p && !strcmp(p->event, "CONSULT") && !strcmp(p->mode, "visit") && !p->context);
+    p = vg_plover_find("163");
+    CHECK(p && !strcmp(p->event, "COERCE") && !strcmp(p->mode, "restrict"));
+    p = vg_plover_find("1712");
+    CHECK(p && !strcmp(p->event, "ASSAULT"));
+    p = vg_plover_find("196");
+    CHECK(p && !strcmp(p->event, "ASSAULT") && !strcmp(p->context, "legal;military"));
+    CHECK(vg_plover_find("999") == NULL);
+}
+
 int main(int argc, char **argv)
 {
     h_init(argc, argv);
@@ -172,6 +218,7 @@ int main(int argc, char **argv)
     RUN(english_verbs);
     RUN(inflection_rules);
     RUN(codebook);
+    RUN(plover_mapping);
     RUN(civil_dates);
     RUN(loader_reports_file_and_line);
     return h_report();
