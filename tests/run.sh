@@ -26,21 +26,12 @@ for t in "$BUILD"/tests/fuzz_*; do
     if "$t" "fuzz/corpus/$name" >"$out" 2>&1; then pass=$((pass + 1)); echo "ok   replay $name: $(tail -n 1 "$out")"
     else fail=$((fail + 1)); echo "FAIL replay $name"; tail -n 20 "$out"; fi
 done
-echo "== cli"
-BUILD="$BUILD" sh tests/cli.sh >"$out" 2>&1
-grep -v '^ok ' "$out"
-tally "$out"
-echo "== store"
-BUILD="$BUILD" sh tests/store.sh >"$out" 2>&1
-grep -v '^ok ' "$out"
-tally "$out"
-echo "== web (pages, WARC, feeds)"
-BUILD="$BUILD" sh tests/web.sh >"$out" 2>&1
-grep -v '^ok ' "$out"
-tally "$out"
-echo "== eval (agreement with score.py)"
-BUILD="$BUILD" sh tests/eval.sh >"$out" 2>&1
-grep -v '^ok ' "$out"
-tally "$out"
+# the shell suites: each prints "ok"/"FAIL" lines and its own counts
+for suite in "cli" "store" "web (pages, WARC, feeds)" "eval (agreement with score.py, PLOVER)"; do
+    echo "== $suite"
+    BUILD="$BUILD" sh "tests/${suite%% *}.sh" >"$out" 2>&1
+    grep -v '^ok ' "$out"
+    tally "$out"
+done
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
