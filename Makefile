@@ -2,7 +2,9 @@
 #   make demo     install missing Debian packages, build, run on the bundled sample
 #   make check    install, build, run every test, then again under ASan+UBSan (clang)
 #   make fuzz     libFuzzer targets, FUZZ_SECONDS each (default 60)
-#   make bench    text pipeline, coder, ingest and store throughput on generated corpora
+#   make bench    text pipeline, coder, ingest, store and extraction throughput
+#   make bench-extract  article-body F1 on ../shared/eval/extraction, pages/s, MB/s
+#   make eval     vigie eval on every gold set of ../shared/eval, written into docs/ACCURACY.md
 # V=1 shows full commands. BUILD=dir builds out of tree elsewhere (build/asan for sanitizers).
 
 CC       ?= cc
