@@ -233,6 +233,80 @@ static void *work(void *arg)
     return NULL;
 }
 
+/* Start the workers on a batch; returns how many threads started (a worker that could not start
+** has its share done at join time). */
+static int start_workers(worker *workers, pthread_t *tids, int jobs, slot *sl, size_t nb)
+{
+    int started = 0;
+    if (!nb)
+        return 0;
+    for (int k = 0; k < jobs; k++) {
+        workers[k].slots = sl;
+        workers[k].nslots = nb;
+    }
+    for (int k = 0; k < jobs && pthread_create(&tids[k], NULL, work, &workers[k]) == 0; k++)
+        started = k + 1;
+    return started;
+}
+
+static void join_workers(worker *workers, pthread_t *tids, int jobs, int started)
+{
+    for (int k = started; k < jobs; k++)
+        if (workers[k].slots)
+            work(&workers[k]);
+    for (int k = 0; k < started; k++)
+        pthread_join(tids[k], NULL);
+    for (int k = 0; k < jobs; k++)
+        workers[k].slots = NULL; /* done: a second join does nothing */
+}
+
+/* Read up to batch documents into slots; clears *more at the end of the input. */
+static size_t read_batch(const cli_job *job, vg_reader *r, slot *slots, size_t batch, unsigned long long *nread,
+                         int *more)
+{
+    size_t nb = 0;
+    while (nb < batch) {
+        slot *s = &slots[nb];
+        vg_input_doc in;
+        int got = vg_reader_next(r, &in, &s->why, s->msg, sizeof s->msg);
+        if (got == 0) {
+            *more = 0;
+            break;
+        }
+        s->ordinal = (*nread)++;
+        s->in = in;
+        s->in.file = copy(&s->file, in.file);
+        s->in.id = copy(&s->id, in.id);
+        s->out = NULL;
+        s->outn = 0;
+        s->write_failed = 0;
+        s->invalid = 0;
+        if (got > 0) {
+            s->why = VG_SKIP_NONE;
+            vg_buf_clear(&s->text);
+            if (vg_buf_append(&s->text, in.text, in.len) != VG_OK) {
+                s->why = VG_SKIP_LIMIT;
+                snprintf(s->msg, sizeof s->msg, "out of memory");
+            }
+            s->in.text = s->text.p ? s->text.p : "";
+            s->in.date = copy(&s->date, in.date);
+            s->in.url = copy(&s->url, in.url);
+            s->in.title = copy(&s->title, in.title);
+            s->in.source = copy(&s->source, in.source);
+            s->in.charset = copy(&s->charset, in.charset);
+            s->in.fallback_date = copy(&s->fallback, in.fallback_date);
+            s->in.events = copy(&s->events, in.events);
+            s->in.lang_tag = copy(&s->lang_tag, in.lang_tag);
+        }
+        s->unchanged = 0;
+        s->tag = 0;
+        if (got > 0 && s->why == VG_SKIP_NONE && job->want)
+            s->unchanged = !job->want(job->ctx, &s->in, &s->tag);
+        nb++;
+    }
+    return nb;
+}
+
 int cli_run(const cli_job *job, char **paths, int npaths)
 {
     const cli_common *c = job->c;
@@ -246,26 +320,26 @@ int cli_run(const cli_job *job, char **paths, int npaths)
     vg_mem_init(&mem, NULL);
     int status = EXIT_FAILED;
     size_t batch = (size_t)jobs * 32;
-    slot *slots = calloc(batch, sizeof *slots);
+    slot *all = calloc(2 * batch, sizeof *all), *slots[2] = { all, all ? all + batch : NULL };
     worker *workers = calloc((size_t)jobs, sizeof *workers);
     pthread_t *tids = calloc((size_t)jobs, sizeof *tids);
-    if (!slots || !workers || !tids) {
+    if (!all || !workers || !tids) {
         fprintf(stderr, "vigie: out of memory\n");
         goto done;
     }
-    for (size_t k = 0; k < batch; k++) {
-        vg_buf_init(&slots[k].text, &mem);
-        vg_buf_init(&slots[k].id, &mem);
-        vg_buf_init(&slots[k].date, &mem);
-        vg_buf_init(&slots[k].url, &mem);
-        vg_buf_init(&slots[k].file, &mem);
-        vg_buf_init(&slots[k].title, &mem);
-        vg_buf_init(&slots[k].source, &mem);
-        vg_buf_init(&slots[k].charset, &mem);
-        vg_buf_init(&slots[k].fallback, &mem);
-        vg_buf_init(&slots[k].events, &mem);
-        vg_buf_init(&slots[k].lang_tag, &mem);
-        vg_buf_init(&slots[k].body, &mem);
+    for (size_t k = 0; k < 2 * batch; k++) {
+        vg_buf_init(&all[k].text, &mem);
+        vg_buf_init(&all[k].id, &mem);
+        vg_buf_init(&all[k].date, &mem);
+        vg_buf_init(&all[k].url, &mem);
+        vg_buf_init(&all[k].file, &mem);
+        vg_buf_init(&all[k].title, &mem);
+        vg_buf_init(&all[k].source, &mem);
+        vg_buf_init(&all[k].charset, &mem);
+        vg_buf_init(&all[k].fallback, &mem);
+        vg_buf_init(&all[k].events, &mem);
+        vg_buf_init(&all[k].lang_tag, &mem);
+        vg_buf_init(&all[k].body, &mem);
     }
     vg_status rc = vg_engine_open(&opt, &e);
     if (rc != VG_OK) {
@@ -274,7 +348,7 @@ int cli_run(const cli_job *job, char **paths, int npaths)
         goto done;
     }
     for (int k = 0; k < jobs; k++) {
-        workers[k] = (worker){ job, e, NULL, NULL, slots, 0, (size_t)k, (size_t)jobs };
+        workers[k] = (worker){ job, e, NULL, NULL, NULL, 0, (size_t)k, (size_t)jobs };
         if (vg_doc_new(e, &workers[k].d) != VG_OK || vg_extractor_new(&mem, &workers[k].x) != VG_OK) {
             fprintf(stderr, "vigie: out of memory\n");
             goto done;
@@ -292,67 +366,21 @@ int cli_run(const cli_job *job, char **paths, int npaths)
     unsigned long long nread = 0, ndone = 0, nsame = 0, nlost = 0, nskip[VG_SKIP_COUNT] = { 0 }, invalid = 0, items = 0;
     progress_state pg = { 0 };
     progress_start(&pg);
-    int failed = 0, more = 1;
-    while (more && !failed) {
-        /* read a batch */
-        size_t nb = 0;
-        while (nb < batch) {
-            slot *s = &slots[nb];
-            vg_input_doc in;
-            int got = vg_reader_next(r, &in, &s->why, s->msg, sizeof s->msg);
-            if (got == 0) {
-                more = 0;
-                break;
-            }
-            s->ordinal = nread++;
-            s->in = in;
-            s->in.file = copy(&s->file, in.file);
-            s->in.id = copy(&s->id, in.id);
-            s->out = NULL;
-            s->outn = 0;
-            s->write_failed = 0;
-            s->invalid = 0;
-            if (got > 0) {
-                s->why = VG_SKIP_NONE;
-                vg_buf_clear(&s->text);
-                if (vg_buf_append(&s->text, in.text, in.len) != VG_OK) {
-                    s->why = VG_SKIP_LIMIT;
-                    snprintf(s->msg, sizeof s->msg, "out of memory");
-                }
-                s->in.text = s->text.p ? s->text.p : "";
-                s->in.date = copy(&s->date, in.date);
-                s->in.url = copy(&s->url, in.url);
-                s->in.title = copy(&s->title, in.title);
-                s->in.source = copy(&s->source, in.source);
-                s->in.charset = copy(&s->charset, in.charset);
-                s->in.fallback_date = copy(&s->fallback, in.fallback_date);
-                s->in.events = copy(&s->events, in.events);
-                s->in.lang_tag = copy(&s->lang_tag, in.lang_tag);
-            }
-            s->unchanged = 0;
-            s->tag = 0;
-            if (got > 0 && s->why == VG_SKIP_NONE && job->want)
-                s->unchanged = !job->want(job->ctx, &s->in, &s->tag);
-            nb++;
-        }
-        /* code it */
-        for (int k = 0; k < jobs; k++)
-            workers[k].nslots = nb;
-        if (jobs == 1) {
-            work(&workers[0]);
-        } else {
-            int started = 0;
-            for (int k = 0; k < jobs; k++)
-                if (pthread_create(&tids[k], NULL, work, &workers[k]) == 0)
-                    started++;
-                else
-                    work(&workers[k]);
-            for (int k = 0; k < started; k++)
-                pthread_join(tids[k], NULL);
-        }
+    /* Two batches in flight: while the workers code one, this thread writes the one before it and
+    ** reads the one after (reading, gunzip, the store's lookups and writes are serial work). */
+    int failed = 0, more = 1, cur = 0, started = 0;
+    size_t nbs[2] = { 0, 0 };
+    nbs[0] = read_batch(job, r, slots[0], batch, &nread, &more);
+    started = start_workers(workers, tids, jobs, slots[0], nbs[0]);
+    nbs[1] = more ? read_batch(job, r, slots[1], batch, &nread, &more) : 0;
+    while (nbs[cur] && !failed) {
+        slot *sl = slots[cur];
+        size_t nb = nbs[cur];
+        join_workers(workers, tids, jobs, started);
+        started = nbs[!cur] ? start_workers(workers, tids, jobs, slots[!cur], nbs[!cur]) : 0;
         /* write it, in order */
         for (size_t k = 0; k < nb; k++) {
-            slot *s = &slots[k];
+            slot *s = &sl[k];
             if (failed) {
                 nlost++; /* read, but the run stopped before it was written */
             } else if (s->why != VG_SKIP_NONE) {
@@ -393,7 +421,17 @@ int cli_run(const cli_job *job, char **paths, int npaths)
         }
         if (job->progress && !c->quiet)
             progress(&pg, r, nread, items, 0);
+        /* this batch is written: its slots take the one after next */
+        nbs[cur] = !failed && more ? read_batch(job, r, slots[cur], batch, &nread, &more) : 0;
+        cur = !cur;
     }
+    join_workers(workers, tids, jobs, started);
+    if (failed) /* the batch coded ahead was never written */
+        for (size_t k = 0; k < nbs[cur]; k++) {
+            nlost++;
+            free(slots[cur][k].out);
+            slots[cur][k].out = NULL;
+        }
     if (job->progress && !c->quiet)
         progress(&pg, r, nread, items, 1);
     if (job->finish && job->finish(job->ctx) < 0)
@@ -435,23 +473,23 @@ done:
         for (int k = 0; k < jobs; k++)
             vg_doc_free(workers[k].d), vg_extractor_free(workers[k].x);
     vg_engine_close(e);
-    if (slots)
-        for (size_t k = 0; k < batch; k++) {
-            vg_buf_release(&slots[k].text);
-            vg_buf_release(&slots[k].id);
-            vg_buf_release(&slots[k].date);
-            vg_buf_release(&slots[k].url);
-            vg_buf_release(&slots[k].file);
-            vg_buf_release(&slots[k].title);
-            vg_buf_release(&slots[k].source);
-            vg_buf_release(&slots[k].charset);
-            vg_buf_release(&slots[k].fallback);
-            vg_buf_release(&slots[k].events);
-            vg_buf_release(&slots[k].lang_tag);
-            vg_buf_release(&slots[k].body);
-            free(slots[k].out);
+    if (all)
+        for (size_t k = 0; k < 2 * batch; k++) {
+            vg_buf_release(&all[k].text);
+            vg_buf_release(&all[k].id);
+            vg_buf_release(&all[k].date);
+            vg_buf_release(&all[k].url);
+            vg_buf_release(&all[k].file);
+            vg_buf_release(&all[k].title);
+            vg_buf_release(&all[k].source);
+            vg_buf_release(&all[k].charset);
+            vg_buf_release(&all[k].fallback);
+            vg_buf_release(&all[k].events);
+            vg_buf_release(&all[k].lang_tag);
+            vg_buf_release(&all[k].body);
+            free(all[k].out);
         }
-    free(slots);
+    free(all);
     free(workers);
     free(tids);
     return status;
