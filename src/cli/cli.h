@@ -16,6 +16,7 @@ enum { EXIT_ALL_OK = 0, EXIT_SKIPPED = 1, EXIT_USAGE = 2, EXIT_FAILED = 3 };
 int cmd_segment(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_dict(int argc, char **argv);
 int cmd_code(int argc, char **argv);
 int cmd_codes(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);

@@ -10,6 +10,7 @@ static const struct vg_cmd {
     int (*run)(int, char **);
     const char *summary;
 } commands[] = {
+    { "dict", cmd_dict, "dict stats: what the dictionaries hold per language, and the CAMEO codes without a pattern" },
     { "eval", cmd_eval, "code gold passages and score them as score.py does; --errors lists each error" },
     { "extract", cmd_extract, "find the article in web pages, WARC archives and feeds (JSON Lines)" },
     { "segment", cmd_segment, "split documents into sentences and tokens (JSON Lines)" },

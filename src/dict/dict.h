@@ -180,6 +180,17 @@ vg_status vg_lexicon_load(vg_lexicon *lx, const vg_mem *mem, const char *data_di
                           const struct vg_langdata_s *text, char *err, size_t errcap);
 void vg_lexicon_free(vg_lexicon *lx);
 
+/* What a compiled dictionary holds (stats.c): entries (lines) and names (phrases as compiled,
+** generated forms included) per phrase kind, actors with dated roles, countries named, trigger patterns, and the
+** codebook's codes with no pattern. */
+typedef struct {
+    size_t entries[VG_PH_AGENT + 1], names[VG_PH_AGENT + 1];
+    size_t dated_actors, countries, patterns, verb_patterns, codes_covered;
+    char missing[400][5];
+    size_t nmissing;
+} vg_dict_counts;
+void vg_dict_stats(const vg_lexicon *lx, vg_dict_counts *c);
+
 /* Base word id of a token key, 0 if no dictionary uses it. */
 uint32_t vg_lex_word(const vg_lexicon *lx, const char *key, size_t n);
 /* Verb forms of a token key: returns the count and sets *out. */

@@ -1,0 +1,59 @@
+/* stats.c — what a compiled dictionary holds: entries per kind, trigger patterns, and the CAMEO
+** codes it has no pattern for. `vigie dict stats` prints it (docs/dictionaries.md); it is how a
+** dictionary writer sees how far one language is from the other. */
+#include <stdio.h>
+#include <string.h>
+
+#include "dict.h"
+
+/* Phrases of one entry (one line of a file) are loaded one after the other: an entry is a run of
+** phrases with the same file, line and kind. */
+void vg_dict_stats(const vg_lexicon *lx, vg_dict_counts *c)
+{
+    memset(c, 0, sizeof *c);
+    uint32_t pfile = UINT32_MAX, pline = 0;
+    int pkind = -1;
+    for (size_t i = 0; i < lx->nph; i++) {
+        const vg_phrase *p = &lx->ph[i];
+        int kind = p->kind < VG_PH_AGENT + 1 ? p->kind : VG_PH_AGENT;
+        c->names[kind]++;
+        if (p->file != pfile || p->line != pline || kind != pkind) {
+            c->entries[kind]++;
+            if (kind == VG_PH_ACTOR)
+                for (uint16_t r = 0; r < p->nroles; r++) {
+                    const vg_role *ro = &lx->roles[p->roles + r];
+                    if (ro->from != VG_DAY_MIN || ro->to != VG_DAY_MAX) {
+                        c->dated_actors++;
+                        break;
+                    }
+                }
+        }
+        pfile = p->file, pline = p->line, pkind = kind;
+    }
+    /* countries: distinct codes named by a country name */
+    for (size_t i = 0; i < lx->nph; i++) {
+        const vg_phrase *p = &lx->ph[i];
+        if (p->kind != VG_PH_NAME)
+            continue;
+        size_t j = 0;
+        while (j < i && !(lx->ph[j].kind == VG_PH_NAME && !strcmp(lx->ph[j].code, p->code)))
+            j++;
+        c->countries += j == i;
+    }
+    for (size_t i = 0; i < lx->npat; i++) {
+        const vg_pattern *p = &lx->pat[i];
+        c->patterns++;
+        c->verb_patterns += p->verb != 0;
+    }
+    /* codes of the codebook with no pattern */
+    for (size_t k = 0; k < vg_cameo_count(); k++) {
+        const char *code = vg_cameo_at(k)->code;
+        int has = 0;
+        for (size_t i = 0; i < lx->npat && !has; i++)
+            has = !strcmp(lx->pat[i].code, code) || !strcmp(lx->pat[i].negcode, code);
+        if (has)
+            c->codes_covered++;
+        else if (c->nmissing < sizeof c->missing / sizeof *c->missing)
+            snprintf(c->missing[c->nmissing++], sizeof c->missing[0], "%s", code);
+    }
+}
