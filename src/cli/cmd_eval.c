@@ -4,15 +4,15 @@
 ** false and missed event with its sentence, its words and the dictionary line that fired.
 **
 ** The passages go through the same document loop as `vigie code` (cli_run): the same reading, the
-** same coding, on as many threads. Workers write each passage's events as tab-separated lines; the
-** main thread, in input order, reads them back with the gold events and scores the passage. */
+** same coding, on as many threads. Workers hand each passage's events over as ingest's workers do
+** (handover.h); the main thread, in input order, scores them against the gold events. */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "eval.h"
-#include "store.h"
+#include "handover.h"
 
 static const char usage[] =
     "Usage: vigie eval [options] GOLD.jsonl...\n"
@@ -33,61 +33,39 @@ static const char usage[] =
 typedef struct {
     int errors, json, level;
     const char *only;
-    const char *file; /* the gold file being scored */
-    char *file_copy;
+    char *file;       /* the gold file being scored (a copy) */
     vg_scores s;
     FILE *out;
     int failed;
     char dict[17];    /* the dictionaries' version (vg_dict_version), as the store records it */
 } eval_ctx;
 
-/* ---- workers: a passage's events as lines ---- */
-
-static long eval_render(void *ctx, FILE *f, const vg_input_doc *in, const vg_doc *d, uint64_t ordinal)
-{
-    (void)ctx, (void)in, (void)ordinal;
-    for (size_t i = 0; i < vg_doc_nevents(d); i++) {
-        const vg_event *e = vg_doc_event(d, i);
-        const vg_sentence *s = vg_doc_sentence(d, e->sentence);
-        fprintf(f, "%s\t%s\t%s\t%zu\t%zu\t%zu\t%zu\t%zu\t%zu\t%zu\t%zu\t%s\n", e->source, e->target, e->code,
-                s->start, s->end, e->source_span.start, e->source_span.end, e->target_span.start,
-                e->target_span.end, e->trigger_span.start, e->trigger_span.end, e->rule);
-    }
-    return ferror(f) ? -1 : (long)vg_doc_nevents(d);
-}
-
 /* ---- main thread: score, list, print ---- */
 
+/* A passage's gold events: strings in one buffer, NUL-separated, at offsets (strs may move as it
+** grows); gold_events() turns them into vg_ev once all are in. */
 typedef struct {
-    vg_ev ev;
-    size_t sent[2], src[2], tgt[2], trig[2];
-    const char *rule;
-} sys_event;
-
-typedef struct {
-    vg_ev *ev;
+    struct gold_at {
+        size_t s, t, c;
+        bool optional;
+    } *at;
     size_t n, cap;
-    vg_buf strs; /* the gold strings, NUL-separated; ev[] holds offsets until the array is full */
+    vg_buf strs;
 } gold_list;
 
 static void add_gold(void *ctx, const vg_gold_event *g)
 {
     gold_list *l = ctx;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 8;
-        vg_ev *p = realloc(l->ev, cap * sizeof *p);
-        if (!p)
-            return;
-        l->ev = p, l->cap = cap;
-    }
-    /* offsets now, pointers once every string is in (strs may move as it grows) */
-    size_t o[3];
-    const char *v[3] = { g->source, g->target, g->code };
-    for (int k = 0; k < 3; k++) {
-        o[k] = l->strs.n;
-        vg_buf_append(&l->strs, v[k], strlen(v[k]) + 1);
-    }
-    l->ev[l->n++] = (vg_ev){ (const char *)o[0], (const char *)o[1], (const char *)o[2], g->optional };
+    if (vg_grow(l->strs.mem, (void **)&l->at, &l->cap, l->n + 1, sizeof *l->at) != VG_OK)
+        return;
+    struct gold_at *a = &l->at[l->n++];
+    a->s = l->strs.n;
+    vg_buf_append(&l->strs, g->source, strlen(g->source) + 1);
+    a->t = l->strs.n;
+    vg_buf_append(&l->strs, g->target, strlen(g->target) + 1);
+    a->c = l->strs.n;
+    vg_buf_append(&l->strs, g->code, strlen(g->code) + 1);
+    a->optional = g->optional;
 }
 
 static void quote(FILE *f, const char *text, size_t a, size_t b, size_t len)
@@ -101,20 +79,20 @@ static void quote(FILE *f, const char *text, size_t a, size_t b, size_t len)
 }
 
 static void list_errors(FILE *f, const vg_input_doc *in, const vg_ev *gold, const vg_match *gm, size_t ng,
-                        const sys_event *sys, const vg_match *sm, size_t ns)
+                        const vg_store_event *sys, const vg_match *sm, size_t ns)
 {
     for (size_t i = 0; i < ns; i++) {
         if (sm[i] != VG_MATCH_FP)
             continue;
-        const sys_event *e = &sys[i];
-        fprintf(f, "FP %s  %s %s %s  who ", in->id, e->ev.source, e->ev.target, e->ev.code);
-        quote(f, in->text, e->src[0], e->src[1], in->len);
+        const vg_store_event *e = &sys[i]; /* spans: source, target, trigger (store.h) */
+        fprintf(f, "FP %s  %s %s %s  who ", in->id, e->source, e->target, e->code);
+        quote(f, in->text, e->span[0], e->span[1], in->len);
         fputs(" did ", f);
-        quote(f, in->text, e->trig[0], e->trig[1], in->len);
+        quote(f, in->text, e->span[4], e->span[5], in->len);
         fputs(" to ", f);
-        quote(f, in->text, e->tgt[0], e->tgt[1], in->len);
+        quote(f, in->text, e->span[2], e->span[3], in->len);
         fprintf(f, "  fired: %s\n   sentence: ", e->rule);
-        quote(f, in->text, e->sent[0], e->sent[1], in->len);
+        quote(f, in->text, e->sent_start, e->sent_end, in->len);
         fputc('\n', f);
     }
     for (size_t g = 0; g < ng; g++) {
@@ -124,9 +102,9 @@ static void list_errors(FILE *f, const vg_input_doc *in, const vg_ev *gold, cons
                 gold[g].target, gold[g].code, gold[g].source, gold[g].target);
         int any = 0;
         for (size_t i = 0; i < ns; i++)
-            if (!strncmp(sys[i].ev.source, gold[g].source, 3) && !strncmp(sys[i].ev.target, gold[g].target, 3) &&
+            if (!strncmp(sys[i].source, gold[g].source, 3) && !strncmp(sys[i].target, gold[g].target, 3) &&
                 sm[i] != VG_MATCH_TP)
-                fprintf(f, "%s %s %s %s", any++ ? "," : "", sys[i].ev.source, sys[i].ev.target, sys[i].ev.code);
+                fprintf(f, "%s %s %s %s", any++ ? "," : "", sys[i].source, sys[i].target, sys[i].code);
         fprintf(f, "%s)\n   passage: ", any ? "" : " none");
         size_t n = in->len < 300 ? in->len : 300;
         while (n < in->len && n > 0 && ((unsigned char)in->text[n] & 0xC0) == 0x80)
@@ -245,9 +223,8 @@ static void next_file(eval_ctx *c, const char *file)
 {
     if (c->file && c->s.passages)
         print_report(c);
-    free(c->file_copy);
-    c->file_copy = file ? strdup(file) : NULL;
-    c->file = c->file_copy;
+    free(c->file);
+    c->file = file ? strdup(file) : NULL;
     vg_scores_init(&c->s);
     c->s.err_level = c->level;
 }
@@ -262,64 +239,34 @@ static long eval_sink(void *ctx, const vg_input_doc *in, uint64_t tag, const cha
     const char *lang = in->lang_tag ? in->lang_tag : "";
     if (c->only && strcmp(lang, c->only))
         return 0;
-    gold_list gl = { NULL, 0, 0, { 0 } };
     vg_mem mem;
     vg_mem_init(&mem, NULL);
+    gold_list gl = { NULL, 0, 0, { 0 } };
     vg_buf_init(&gl.strs, &mem);
     char err[256];
     if (in->events && vg_json_events(in->events, strlen(in->events), add_gold, &gl, err, sizeof err) != VG_OK)
         fprintf(stderr, "vigie eval: %s:%llu: record \"%s\": events not read: %s\n", in->file,
                 (unsigned long long)in->line, in->id, err);
-    for (size_t i = 0; i < gl.n; i++) {
-        gl.ev[i].source = gl.strs.p + (size_t)gl.ev[i].source;
-        gl.ev[i].target = gl.strs.p + (size_t)gl.ev[i].target;
-        gl.ev[i].code = gl.strs.p + (size_t)gl.ev[i].code;
+    /* the system's events, as the worker handed them over */
+    cli_handover h;
+    const vg_store_event *se = cli_handover_read(out, n, "eval", in->id, &h);
+    size_t k = se ? h.n : 0;
+    vg_ev *gv = calloc(gl.n + 1, sizeof *gv), *sv = calloc(k + 1, sizeof *sv);
+    vg_match *sm = calloc(k + 1, sizeof *sm), *gm = calloc(gl.n + 1, sizeof *gm);
+    long rc = -1;
+    if (se && gv && sv && sm && gm) {
+        for (size_t i = 0; i < gl.n; i++)
+            gv[i] = (vg_ev){ gl.strs.p + gl.at[i].s, gl.strs.p + gl.at[i].t, gl.strs.p + gl.at[i].c, gl.at[i].optional };
+        for (size_t i = 0; i < k; i++)
+            sv[i] = (vg_ev){ se[i].source, se[i].target, se[i].code, false };
+        vg_score_passage(&c->s, lang, gv, gl.n, sv, k, gm, sm);
+        if (c->errors)
+            list_errors(c->out, in, gv, gm, gl.n, se, sm, k);
+        rc = (long)k;
     }
-    /* the system's events, back from the worker's lines */
-    size_t ns = 0;
-    for (size_t i = 0; i < n; i++)
-        ns += out[i] == '\n';
-    sys_event *se = calloc(ns + 1, sizeof *se);
-    vg_ev *sv = calloc(ns + 1, sizeof *sv);
-    vg_match *sm = calloc(ns + 1, sizeof *sm), *gm = calloc(gl.n + 1, sizeof *gm);
-    char *copy = malloc(n + 1);
-    if (!se || !sv || !sm || !gm || !copy) {
-        free(se), free(sv), free(sm), free(gm), free(copy), free(gl.ev), vg_buf_release(&gl.strs);
-        return -1;
-    }
-    memcpy(copy, out, n);
-    copy[n] = 0;
-    size_t k = 0;
-    for (char *line = copy, *nl; k < ns && (nl = strchr(line, '\n')); line = nl + 1, k++) {
-        *nl = 0;
-        char *fld[12];
-        int nf = 0;
-        for (char *p = line; nf < 12; nf++) {
-            fld[nf] = p;
-            char *t = strchr(p, '\t');
-            if (!t) {
-                nf++;
-                break;
-            }
-            *t = 0;
-            p = t + 1;
-        }
-        if (nf < 12)
-            continue;
-        sys_event *e = &se[k];
-        e->ev = (vg_ev){ fld[0], fld[1], fld[2], false };
-        size_t *v[] = { &e->sent[0], &e->sent[1], &e->src[0], &e->src[1], &e->tgt[0], &e->tgt[1], &e->trig[0], &e->trig[1] };
-        for (int q = 0; q < 8; q++)
-            *v[q] = (size_t)strtoull(fld[3 + q], NULL, 10);
-        e->rule = fld[11];
-        sv[k] = e->ev;
-    }
-    vg_score_passage(&c->s, lang, gl.ev, gl.n, sv, k, gm, sm);
-    if (c->errors)
-        list_errors(c->out, in, gl.ev, gm, gl.n, se, sm, k);
-    free(se), free(sv), free(sm), free(gm), free(copy), free(gl.ev);
+    free(gv), free(sv), free(sm), free(gm), free(gl.at);
     vg_buf_release(&gl.strs);
-    return (long)k;
+    return rc;
 }
 
 static int eval_open(void *ctx, const vg_engine *e)
@@ -378,9 +325,9 @@ int cmd_eval(int argc, char **argv)
     }
     if (c.input == VG_IN_AUTO)
         c.input = VG_IN_JSONL;
-    cli_job job = { .c = &c, .code = 1, .verb = "scored", .unit = "events", .fn = eval_render, .ctx = &x,
+    cli_job job = { .c = &c, .code = 1, .verb = "scored", .unit = "events", .fn = cli_handover_write, .ctx = &x,
                     .sink = eval_sink, .finish = eval_finish, .on_open = eval_open, .any_lang = 1 };
     int rc = cli_run(&job, argv + optind, argc - optind);
-    free(x.file_copy);
+    free(x.file);
     return rc;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "handover.h"
 #include "store.h"
 
 static const char usage[] =
@@ -26,14 +27,6 @@ static const char usage[] =
     "\nExit status: 0 all records stored, 1 some skipped (see the summary on stderr),\n"
     "2 usage error, 3 could not run (dictionaries, store).\n";
 
-/* What a worker hands over: this header, then n vg_store_event. The buffer is malloc'd (by
-** open_memstream) and the header's size keeps the events aligned, so the sink reads them in place. */
-typedef struct {
-    uint32_t n, nsentences;
-    char lang[8];
-} handover;
-_Static_assert(sizeof(handover) % _Alignof(vg_store_event) == 0, "events after the header are aligned");
-
 typedef struct {
     const char *path;
     unsigned flags;
@@ -41,44 +34,6 @@ typedef struct {
     vg_lang lang;   /* --lang */
     vg_store *s;
 } ingest_ctx;
-
-static long ingest_code(void *ctx, FILE *f, const vg_input_doc *in, const vg_doc *d, uint64_t ordinal)
-{
-    (void)ctx, (void)in, (void)ordinal;
-    handover h = { (uint32_t)vg_doc_nevents(d), (uint32_t)vg_doc_nsentences(d), { 0 } };
-    snprintf(h.lang, sizeof h.lang, "%s", vg_lang_name(vg_doc_lang(d)));
-    fwrite(&h, sizeof h, 1, f);
-    for (size_t i = 0; i < h.n; i++) {
-        const vg_event *e = vg_doc_event(d, i);
-        const vg_sentence *s = vg_doc_sentence(d, e->sentence);
-        vg_store_event x;
-        memset(&x, 0, sizeof x);
-        vg_copy(x.source, sizeof x.source, e->source, strlen(e->source));
-        vg_copy(x.target, sizeof x.target, e->target, strlen(e->target));
-        vg_copy(x.code, sizeof x.code, e->code, strlen(e->code));
-        vg_copy(x.country, sizeof x.country, e->place, strlen(e->place));
-        if (vg_date_valid(e->date, strlen(e->date))) {
-            x.has_day = 1;
-            x.day = vg_days_from_civil(atoi(e->date), atoi(e->date + 5), atoi(e->date + 8));
-        }
-        x.quad = (uint8_t)e->quad;
-        x.sentence = (uint32_t)e->sentence;
-        x.sent_start = (uint32_t)s->start;
-        x.sent_end = (uint32_t)s->end;
-        const vg_span sp[5] = { e->source_span, e->target_span, e->trigger_span, e->date_span, e->place_span };
-        for (int k = 0; k < 5; k++) {
-            x.span[2 * k] = (uint32_t)sp[k].start;
-            x.span[2 * k + 1] = (uint32_t)sp[k].end;
-        }
-        x.confidence = e->confidence;
-        x.has_geo = (uint8_t)e->has_geo;
-        x.lat = e->lat;
-        x.lon = e->lon;
-        vg_copy(x.rule, sizeof x.rule, e->rule, strlen(e->rule));
-        fwrite(&x, sizeof x, 1, f);
-    }
-    return ferror(f) ? -1 : (long)h.n;
-}
 
 static uint64_t doc_hash(const ingest_ctx *c, const vg_input_doc *in)
 {
@@ -115,23 +70,17 @@ static int ingest_want(void *ctx, const vg_input_doc *in, uint64_t *tag)
 static long ingest_sink(void *ctx, const vg_input_doc *in, uint64_t tag, const char *out, size_t n)
 {
     ingest_ctx *c = ctx;
-    handover h;
-    if (n < sizeof h) {
-        fprintf(stderr, "vigie ingest: %s: internal error: no events handed over\n", in->id);
+    cli_handover h;
+    const vg_store_event *ev = cli_handover_read(out, n, "ingest", in->id, &h);
+    if (!ev)
         return -1;
-    }
-    memcpy(&h, out, sizeof h);
-    if (n != sizeof h + (size_t)h.n * sizeof(vg_store_event)) {
-        fprintf(stderr, "vigie ingest: %s: internal error: %zu bytes handed over\n", in->id, n);
-        return -1;
-    }
     if (!c->in_batch && vg_store_begin(c->s) != VG_OK)
         goto fail;
     c->in_batch++;
     vg_store_doc d = { in->id, in->url, in->title, in->source, in->date, h.lang, in->text, in->len,
                        h.nsentences, tag };
     vg_doc_state st;
-    if (vg_store_put(c->s, &d, (const vg_store_event *)(const void *)(out + sizeof h), h.n, &st) != VG_OK)
+    if (vg_store_put(c->s, &d, ev, h.n, &st) != VG_OK)
         goto fail;
     if (c->in_batch >= c->batch) {
         if (vg_store_commit(c->s) != VG_OK)
@@ -217,7 +166,7 @@ int cmd_ingest(int argc, char **argv)
         vg_store_close(x.s);
         return EXIT_FAILED;
     }
-    cli_job job = { .c = &c, .code = 1, .verb = "coded", .unit = "events", .fn = ingest_code, .ctx = &x,
+    cli_job job = { .c = &c, .code = 1, .verb = "coded", .unit = "events", .fn = cli_handover_write, .ctx = &x,
                     .on_open = ingest_open, .want = ingest_want, .sink = ingest_sink, .finish = ingest_finish,
                     .progress = progress };
     int status = cli_run(&job, argv + optind, argc - optind);

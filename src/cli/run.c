@@ -7,6 +7,7 @@
 ** per-document output buffers, then written by the main thread in input order — so `-j 4` writes the
 ** same bytes as `-j 1`. */
 #include <errno.h>
+#include <stddef.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -115,9 +116,18 @@ static void progress(progress_state *p, const vg_reader *r, unsigned long long d
 /* Largest buffer a batch slot keeps between batches. */
 #define SLOT_KEEP_BYTES ((size_t)256 << 10)
 
+/* The strings of an input document a slot keeps its own copy of (the reader's are overwritten by
+** the next document), by their place in vg_input_doc. */
+enum { S_DATE, S_URL, S_TITLE, S_SOURCE, S_CHARSET, S_FALLBACK, S_EVENTS, S_LANG_TAG, S_COUNT };
+static const size_t doc_strings[S_COUNT] = {
+    offsetof(vg_input_doc, date),    offsetof(vg_input_doc, url),           offsetof(vg_input_doc, title),
+    offsetof(vg_input_doc, source),  offsetof(vg_input_doc, charset),       offsetof(vg_input_doc, fallback_date),
+    offsetof(vg_input_doc, events),  offsetof(vg_input_doc, lang_tag),
+};
+
 /* One document of a batch: its copy of the input, then what a worker made of it. */
 typedef struct {
-    vg_buf text, id, date, url, file, title, source, charset, fallback, events, lang_tag;
+    vg_buf text, id, file, str[S_COUNT];
     vg_buf body;        /* a web page's article text, extracted by the worker */
     vg_input_doc in;
     uint64_t ordinal, tag;
@@ -150,9 +160,12 @@ static const char *copy(vg_buf *b, const char *s)
     return b->p;
 }
 
-/* Copy a string the extractor found into the slot (the extractor's buffers are the worker's, and
-** the sink reads the slot after the worker has gone on to other pages). */
-static const char *keep(vg_buf *b, const char *s) { return s ? copy(b, s) : NULL; }
+/* Every buffer of a slot, to initialise and release them together. */
+static vg_buf *slot_buf(slot *s, size_t i)
+{
+    return i == 0 ? &s->text : i == 1 ? &s->id : i == 2 ? &s->file : i == 3 ? &s->body : &s->str[i - 4];
+}
+#define SLOT_BUFS (4 + S_COUNT)
 
 /* A web page or a feed item's HTML: the article's text and metadata replace the markup. What the
 ** record itself gave (a JSON Lines date or title) wins over what the page says. */
@@ -180,12 +193,14 @@ static int extract(const worker *w, slot *s)
     }
     s->in.text = s->body.p;
     s->in.len = s->body.n;
+    /* copied into the slot: the extractor's buffers are the worker's, and the sink reads the slot
+    ** after the worker has gone on to other pages */
     if (!s->in.date)
-        s->in.date = a.date ? keep(&s->date, a.date) : s->in.fallback_date;
+        s->in.date = a.date ? copy(&s->str[S_DATE], a.date) : s->in.fallback_date;
     if (!s->in.title)
-        s->in.title = keep(&s->title, a.title);
+        s->in.title = copy(&s->str[S_TITLE], a.title);
     if (a.url && s->in.markup == VG_DOC_PAGE)
-        s->in.url = keep(&s->url, a.url);
+        s->in.url = copy(&s->str[S_URL], a.url);
     s->in.markup = VG_DOC_TEXT;
     return 1;
 }
@@ -289,14 +304,10 @@ static size_t read_batch(const cli_job *job, vg_reader *r, slot *slots, size_t b
                 snprintf(s->msg, sizeof s->msg, "out of memory");
             }
             s->in.text = s->text.p ? s->text.p : "";
-            s->in.date = copy(&s->date, in.date);
-            s->in.url = copy(&s->url, in.url);
-            s->in.title = copy(&s->title, in.title);
-            s->in.source = copy(&s->source, in.source);
-            s->in.charset = copy(&s->charset, in.charset);
-            s->in.fallback_date = copy(&s->fallback, in.fallback_date);
-            s->in.events = copy(&s->events, in.events);
-            s->in.lang_tag = copy(&s->lang_tag, in.lang_tag);
+            for (int k = 0; k < S_COUNT; k++) {
+                const char **f = (const char **)(void *)((char *)&s->in + doc_strings[k]);
+                *f = copy(&s->str[k], *f);
+            }
         }
         s->unchanged = 0;
         s->tag = 0;
@@ -327,20 +338,9 @@ int cli_run(const cli_job *job, char **paths, int npaths)
         fprintf(stderr, "vigie: out of memory\n");
         goto done;
     }
-    for (size_t k = 0; k < 2 * batch; k++) {
-        vg_buf_init(&all[k].text, &mem);
-        vg_buf_init(&all[k].id, &mem);
-        vg_buf_init(&all[k].date, &mem);
-        vg_buf_init(&all[k].url, &mem);
-        vg_buf_init(&all[k].file, &mem);
-        vg_buf_init(&all[k].title, &mem);
-        vg_buf_init(&all[k].source, &mem);
-        vg_buf_init(&all[k].charset, &mem);
-        vg_buf_init(&all[k].fallback, &mem);
-        vg_buf_init(&all[k].events, &mem);
-        vg_buf_init(&all[k].lang_tag, &mem);
-        vg_buf_init(&all[k].body, &mem);
-    }
+    for (size_t k = 0; k < 2 * batch; k++)
+        for (size_t i = 0; i < SLOT_BUFS; i++)
+            vg_buf_init(slot_buf(&all[k], i), &mem);
     vg_status rc = vg_engine_open(&opt, &e);
     if (rc != VG_OK) {
         fprintf(stderr, "vigie: cannot load %s: %s\n", job->code ? "dictionaries" : "language data",
@@ -475,18 +475,8 @@ done:
     vg_engine_close(e);
     if (all)
         for (size_t k = 0; k < 2 * batch; k++) {
-            vg_buf_release(&all[k].text);
-            vg_buf_release(&all[k].id);
-            vg_buf_release(&all[k].date);
-            vg_buf_release(&all[k].url);
-            vg_buf_release(&all[k].file);
-            vg_buf_release(&all[k].title);
-            vg_buf_release(&all[k].source);
-            vg_buf_release(&all[k].charset);
-            vg_buf_release(&all[k].fallback);
-            vg_buf_release(&all[k].events);
-            vg_buf_release(&all[k].lang_tag);
-            vg_buf_release(&all[k].body);
+            for (size_t i = 0; i < SLOT_BUFS; i++)
+                vg_buf_release(slot_buf(&all[k], i));
             free(all[k].out);
         }
     free(all);
