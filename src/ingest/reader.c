@@ -343,6 +343,25 @@ static int read_whole(vg_reader *r, vg_skip *why, char *msg, size_t msgcap)
     return 1;
 }
 
+/* A record's id: the one it gives, else the input's name, sep and the record's number
+** ("news.jsonl:12", "feed.rss#3", "crawl.warc.gz#7"); the input's name alone if memory runs out. */
+static void set_id(vg_reader *r, vg_input_doc *doc, const char *given, char sep, uint64_t n)
+{
+    doc->id_given = given != NULL;
+    if (given) {
+        doc->id = given;
+        return;
+    }
+    char tmp[32];
+    int k = snprintf(tmp, sizeof tmp, "%c%llu", sep, (unsigned long long)n);
+    vg_buf_clear(&r->idbuf);
+    if (vg_buf_append(&r->idbuf, r->cur, strlen(r->cur)) != VG_OK || vg_buf_append(&r->idbuf, tmp, (size_t)k) != VG_OK ||
+        vg_buf_putc(&r->idbuf, 0) != VG_OK)
+        doc->id = r->cur;
+    else
+        doc->id = r->idbuf.p;
+}
+
 /* A text file or a web page: one document. */
 static int next_whole(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, size_t msgcap)
 {
@@ -391,19 +410,7 @@ static int next_feed_item(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *m
     size_t k = r->feed_next++;
     const vg_feed_item *it = vg_feed_item_at(r->feed, k);
     doc->line = k + 1; /* the item's number, for messages */
-    vg_buf_clear(&r->idbuf);
-    const char *id = it->link ? it->link : it->id;
-    if (id) {
-        vg_buf_append(&r->idbuf, id, strlen(id));
-    } else {
-        char tmp[32];
-        int n = snprintf(tmp, sizeof tmp, "#%zu", k + 1);
-        vg_buf_append(&r->idbuf, r->cur, strlen(r->cur));
-        vg_buf_append(&r->idbuf, tmp, (size_t)n);
-    }
-    vg_buf_putc(&r->idbuf, 0);
-    doc->id = r->idbuf.p;
-    doc->id_given = id != NULL;
+    set_id(r, doc, it->link ? it->link : it->id, '#', k + 1);
     doc->title = it->title;
     doc->url = it->link;
     doc->date = it->date;
@@ -482,19 +489,7 @@ static int next_warc(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, s
             r->passed[k]++;
             continue;
         }
-        vg_buf_clear(&r->idbuf);
-        const char *id = rec.uri ? rec.uri : rec.id;
-        if (id) {
-            vg_buf_append(&r->idbuf, id, strlen(id));
-        } else {
-            char tmp[48];
-            int n = snprintf(tmp, sizeof tmp, "#%llu", (unsigned long long)rec.number);
-            vg_buf_append(&r->idbuf, r->cur, strlen(r->cur));
-            vg_buf_append(&r->idbuf, tmp, (size_t)n);
-        }
-        vg_buf_putc(&r->idbuf, 0);
-        doc->id = r->idbuf.p;
-        doc->id_given = id != NULL;
+        set_id(r, doc, rec.uri ? rec.uri : rec.id, '#', rec.number);
         doc->url = rec.uri;
         doc->charset = rec.charset;
         char day[11];
@@ -558,19 +553,7 @@ static int next_jsonl(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, 
         }
         vg_jrec *j = &r->rec;
 #define HAS(f) (j->has & (1u << (f)))
-        if (HAS(VG_JF_ID)) {
-            doc->id = j->f[VG_JF_ID].p;
-            doc->id_given = true;
-        } else { /* no id: file:line names the record */
-            vg_buf_clear(&r->idbuf);
-            char tmp[64];
-            int k = snprintf(tmp, sizeof tmp, ":%llu", (unsigned long long)r->line);
-            if (vg_buf_append(&r->idbuf, r->cur, strlen(r->cur)) != VG_OK ||
-                vg_buf_append(&r->idbuf, tmp, (size_t)k) != VG_OK)
-                doc->id = r->cur;
-            else
-                doc->id = r->idbuf.p;
-        }
+        set_id(r, doc, HAS(VG_JF_ID) ? j->f[VG_JF_ID].p : NULL, ':', r->line); /* else file:line */
         if (HAS(VG_JF_TEXT)) {
             doc->text = j->f[VG_JF_TEXT].p ? j->f[VG_JF_TEXT].p : "";
             doc->len = j->f[VG_JF_TEXT].n;
