@@ -565,43 +565,42 @@ static size_t write_body(vg_extractor *x, unsigned f, int fragment)
 /* Readability's retries: each drops one rule, and the longest reading wins if none is long. */
 #define ENOUGH_TEXT 500
 
+/* One reading with rules f: the article's text in x->out, its length returned; -1 when out of
+** memory. A page with no element at all has an empty article. */
+static long read_once(vg_extractor *x, unsigned f)
+{
+    count(&x->page, f);
+    if (!score(x, f))
+        return -1;
+    int32_t top = top_candidate(x, f);
+    if (top < 0) {
+        vg_buf_clear(&x->out);
+        return 0;
+    }
+    gather(&x->page, top);
+    if (!clean(x, f))
+        return -1;
+    return (long)write_body(x, f, 0);
+}
+
 static vg_status find_article(vg_extractor *x)
 {
     static const unsigned tries[] = { F_ALL, F_ALL & ~F_STRIP_UNLIKELY, F_CLEAN, 0 };
-    size_t best_len = 0;
+    long best_len = -1, n = 0;
     unsigned best = F_ALL;
     for (size_t t = 0; t < sizeof tries / sizeof *tries; t++) {
-        unsigned f = tries[t];
-        count(&x->page, f);
-        if (!score(x, f))
+        if ((n = read_once(x, tries[t])) < 0)
             return VG_ENOMEM;
-        int32_t top = top_candidate(x, f);
-        if (top < 0)
-            break;
-        gather(&x->page, top);
-        if (!clean(x, f))
-            return VG_ENOMEM;
-        size_t n = write_body(x, f, 0);
         if (n >= ENOUGH_TEXT)
             return VG_OK;
         if (n > best_len) {
             best_len = n;
-            best = f;
-        }
-        if (t + 1 == sizeof tries / sizeof *tries) {
-            /* rerun the best reading to leave its text in out */
-            count(&x->page, best);
-            if (!score(x, best))
-                return VG_ENOMEM;
-            top = top_candidate(x, best);
-            if (top >= 0) {
-                gather(&x->page, top);
-                if (!clean(x, best))
-                    return VG_ENOMEM;
-                write_body(x, best, 0);
-            }
+            best = tries[t];
         }
     }
+    /* none was long enough: the longest reading, read again unless it was the last */
+    if (best != tries[sizeof tries / sizeof *tries - 1] && read_once(x, best) < 0)
+        return VG_ENOMEM;
     return VG_OK;
 }
 

@@ -244,6 +244,13 @@ static void fragments_and_damage(void)
                                  "<html><head><title>t</title><body><table><td>a<td>b</table>" };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         CHECK_EQ_INT(vg_extract(x, bad[i], strlen(bad[i]), NULL, NULL, 0, &art, err, sizeof err), VG_OK);
+    /* a page with nothing in it after a real one: nothing comes out, not the last page's text */
+    ex(news_page("", ""), NULL, NULL);
+    CHECK(art.len > 0);
+    CHECK_EQ_INT(vg_extract(x, "", 0, NULL, NULL, 0, &art, err, sizeof err), VG_OK);
+    CHECK_EQ_INT(art.len, 0);
+    CHECK_EQ_INT(vg_extract(x, "<!-- c -->", 10, NULL, NULL, 0, &art, err, sizeof err), VG_OK);
+    CHECK_EQ_INT(art.len, 0);
     size_t n = 200000;
     char *deep = malloc(n * 5 + 64);
     size_t k = 0;
