@@ -80,6 +80,11 @@ static inline void vg_copy(char *d, size_t cap, const char *s, size_t n)
     d[k] = 0;
 }
 
+/* ---- URLs (url.c) ---- */
+/* The host of url without user, port and a leading "www.", as written (not lower-cased): a pointer
+** into url and its length in *n. A string without "://" is read as starting with the host. */
+const char *vg_url_host(const char *url, size_t *n);
+
 /* ---- hashing (hash.c) ---- */
 /* A 64-bit hash of p[0..n); chain fields by passing the previous hash as seed. */
 uint64_t vg_hash64(const void *p, size_t n, uint64_t seed);

@@ -382,13 +382,10 @@ static void strip_site(vg_buf *t, const char *site)
 static void host_of(const char *url, vg_buf *b)
 {
     vg_buf_clear(b);
-    const char *s = strstr(url, "://");
-    if (!s)
+    if (!strstr(url, "://"))
         return;
-    s += 3;
-    size_t n = strcspn(s, "/?#:");
-    if (n > 4 && !strncasecmp(s, "www.", 4))
-        s += 4, n -= 4;
+    size_t n;
+    const char *s = vg_url_host(url, &n);
     vg_buf_append(b, s, n);
     vg_buf_putc(b, 0);
     b->n--;

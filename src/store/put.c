@@ -241,19 +241,7 @@ static size_t site_name(const vg_store_doc *d, char *out, size_t cap)
     if (p && *p) {
         n = strlen(p);
     } else if (d->url && *d->url) {
-        p = strstr(d->url, "://");
-        p = p ? p + 3 : d->url;
-        n = strcspn(p, "/?#");
-        const char *at = memchr(p, '@', n);
-        if (at) {
-            n -= (size_t)(at + 1 - p);
-            p = at + 1;
-        }
-        const char *colon = memchr(p, ':', n);
-        if (colon)
-            n = (size_t)(colon - p);
-        if (n > 4 && !strncasecmp(p, "www.", 4))
-            p += 4, n -= 4;
+        p = vg_url_host(d->url, &n);
     }
     if (n >= cap)
         n = cap - 1;
