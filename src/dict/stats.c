@@ -31,14 +31,15 @@ void vg_dict_stats(const vg_lexicon *lx, vg_dict_counts *c)
         pfile = p->file, pline = p->line, pkind = kind;
     }
     /* countries: distinct codes named by a country name */
-    for (size_t i = 0; i < lx->nph; i++) {
-        const vg_phrase *p = &lx->ph[i];
-        if (p->kind != VG_PH_NAME)
-            continue;
-        size_t j = 0;
-        while (j < i && !(lx->ph[j].kind == VG_PH_NAME && !strcmp(lx->ph[j].code, p->code)))
-            j++;
-        c->countries += j == i;
+    vg_mem mem;
+    vg_mem_init(&mem, NULL);
+    vg_strset *codes = NULL;
+    if (vg_strset_new(&mem, &codes) == VG_OK) {
+        for (size_t i = 0; i < lx->nph; i++)
+            if (lx->ph[i].kind == VG_PH_NAME)
+                vg_strset_add(codes, lx->ph[i].code, strlen(lx->ph[i].code));
+        c->countries = vg_strset_count(codes);
+        vg_strset_free(codes);
     }
     for (size_t i = 0; i < lx->npat; i++) {
         const vg_pattern *p = &lx->pat[i];

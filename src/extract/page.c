@@ -6,6 +6,7 @@
 ** (a malloc each, strings copied) would cost as much as the parse itself. */
 #include <stdio.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -21,10 +22,11 @@ void vg_xml_init(void) { pthread_once(&xml_once, xml_setup); }
 /* ---- tags ---- */
 
 enum { P_BLOCK = 1, P_SKIP = 2, P_DROP = 4 };
-static const struct {
-    const char *name;
+typedef struct {
+    const char *name; /* first: by_name() compares it */
     uint8_t tag, props;
-} tags[] = { /* sorted by name for bsearch */
+} tag_entry;
+static const tag_entry tags[] = { /* sorted by name for bsearch */
     { "a", T_A, 0 },
     { "address", T_ADDRESS, P_BLOCK },
     { "article", T_ARTICLE, P_BLOCK },
@@ -106,23 +108,14 @@ static const struct {
 };
 #define NTAGS (sizeof tags / sizeof *tags)
 
+/* bsearch's comparison for the tables here, whose entries start with their name. */
+static int by_name(const void *key, const void *entry) { return strcmp(key, *(const char *const *)entry); }
+
 static int tag_of(const char *name, uint8_t *props)
 {
-    size_t lo = 0, hi = NTAGS;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(name, tags[mid].name);
-        if (!c) {
-            *props = tags[mid].props;
-            return tags[mid].tag;
-        }
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    *props = 0;
-    return T_OTHER;
+    const tag_entry *t = bsearch(name, tags, NTAGS, sizeof tags[0], by_name);
+    *props = t ? t->props : 0;
+    return t ? t->tag : T_OTHER;
 }
 
 /* ---- what class, id and role attributes say ----
@@ -132,10 +125,11 @@ static int tag_of(const char *name, uint8_t *props)
 ** "lire-aussi", "post__footer"). A state word (has-, with-, no-, is-…) hides the word after it:
 ** "has-sidebar" is a page with a sidebar, not a sidebar. */
 enum { W_FURNITURE = 1, W_WEAK = 2, W_BODY = 4, W_HIDDEN = 8, W_STATE = 16 };
-static const struct {
-    const char *w;
+typedef struct {
+    const char *w; /* first: by_name() compares it */
     uint8_t kind;
-} name_words[] = { /* sorted for bsearch (test_extract checks) */
+} word_entry;
+static const word_entry name_words[] = { /* sorted for bsearch (test_extract checks) */
     { "abonnement", W_FURNITURE }, { "ad", W_FURNITURE }, { "ads", W_FURNITURE },
     { "adslot", W_FURNITURE }, { "advert", W_FURNITURE }, { "advertisement", W_FURNITURE },
     { "advertising", W_FURNITURE }, { "adverts", W_FURNITURE }, { "agegate", W_FURNITURE },
@@ -197,18 +191,9 @@ int vg_page_selfcheck(void)
 
 static unsigned word_kind(const char *w)
 {
-    size_t lo = 0, hi = sizeof name_words / sizeof *name_words;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(w, name_words[mid].w);
-        if (!c)
-            return name_words[mid].kind;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return 0;
+    const word_entry *e =
+        bsearch(w, name_words, sizeof name_words / sizeof *name_words, sizeof name_words[0], by_name);
+    return e ? e->kind : 0;
 }
 
 /* Hints from one class or id value: W_ bits. */
