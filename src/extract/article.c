@@ -486,8 +486,9 @@ static int keep_run(const vg_page *p, const vg_run *r, unsigned f, int fragment)
     return (n->flags & N_KEEP) && !(n->flags & N_CUT) && !removed(n, f);
 }
 
-/* Write the kept blocks to out as paragraphs; returns the length of text written. */
-static size_t write_body(vg_extractor *x, unsigned f, int fragment)
+/* Write the kept blocks to out as paragraphs; returns the length of text written, -1 when out of
+** memory. */
+static long write_body(vg_extractor *x, unsigned f, int fragment)
 {
     vg_page *p = &x->page;
     vg_buf *out = &x->out;
@@ -527,7 +528,7 @@ static size_t write_body(vg_extractor *x, unsigned f, int fragment)
         /* write it, then look at what was written (runs can be apart in the text buffer) */
         size_t start = out->n;
         if (start && vg_buf_append(out, "\n\n", 2) != VG_OK)
-            return 0;
+            return -1;
         size_t text_start = out->n;
         int line_open = 0;
         for (size_t k = i; k < j && !drop; k++) {
@@ -547,7 +548,7 @@ static size_t write_body(vg_extractor *x, unsigned f, int fragment)
                 while (n && *s == ' ')
                     s++, n--;
             if (n && vg_buf_append(out, s, n) != VG_OK)
-                return 0;
+                return -1;
             line_open = line_open || n;
         }
         while (out->n > text_start && (out->p[out->n - 1] == ' ' || out->p[out->n - 1] == '\n'))
@@ -557,9 +558,9 @@ static size_t write_body(vg_extractor *x, unsigned f, int fragment)
         i = next;
     }
     if (vg_buf_putc(out, 0) != VG_OK)
-        return 0;
+        return -1;
     out->n--;
-    return out->n;
+    return (long)out->n;
 }
 
 /* Readability's retries: each drops one rule, and the longest reading wins if none is long. */
@@ -580,7 +581,7 @@ static long read_once(vg_extractor *x, unsigned f)
     gather(&x->page, top);
     if (!clean(x, f))
         return -1;
-    return (long)write_body(x, f, 0);
+    return write_body(x, f, 0);
 }
 
 static vg_status find_article(vg_extractor *x)
@@ -631,11 +632,13 @@ vg_status vg_extract(vg_extractor *x, const char *html, size_t n, const char *ch
         snprintf(err, errcap, "out of memory reading the page's metadata");
         return VG_ENOMEM;
     }
-    if (flags & VG_EX_FRAGMENT) {
-        for (size_t i = 0; i < x->page.nnodes; i++)
-            x->page.nodes[i].flags |= N_KEEP;
-        write_body(x, 0, 1);
-    } else if ((rc = find_article(x)) != VG_OK) {
+    if (flags & VG_EX_FRAGMENT) { /* every run is kept (keep_run) */
+        if (write_body(x, 0, 1) < 0)
+            rc = VG_ENOMEM;
+    } else {
+        rc = find_article(x);
+    }
+    if (rc != VG_OK) {
         snprintf(err, errcap, "out of memory scoring the page");
         return rc;
     }
