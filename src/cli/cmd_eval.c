@@ -36,7 +36,6 @@ typedef struct {
     char *file;       /* the gold file being scored (a copy) */
     vg_scores s;
     FILE *out;
-    int failed;
     char dict[17];    /* the dictionaries' version (vg_dict_version), as the store records it */
 } eval_ctx;
 

@@ -38,7 +38,6 @@ struct vg_reader {
     char blk[1 << 16]; /* JSON Lines read buffer */
     size_t bpos, blen;
     uint64_t consumed, total; /* bytes read, and the sum of the inputs' sizes */
-    uint64_t consumed_cur;    /* of which, bytes of the current WARC */
     int size_unknown;         /* an input is not a regular file: no total */
 };
 
@@ -216,6 +215,8 @@ static void close_cur(vg_reader *r)
     if (r->gz)
         gzclose(r->gz);
     r->gz = NULL;
+    if (r->warc) /* its bytes count as read once it is closed; vg_reader_progress adds them before */
+        r->consumed += vg_warc_consumed(r->warc);
     vg_warc_free(r->warc);
     r->warc = NULL;
     vg_feed_free(r->feed);
@@ -469,8 +470,6 @@ static int next_warc(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, s
     for (;;) {
         vg_warc_record rec;
         int got = vg_warc_next(r->warc, &rec, msg, msgcap);
-        r->consumed = r->consumed - (r->consumed_cur) + vg_warc_consumed(r->warc);
-        r->consumed_cur = vg_warc_consumed(r->warc);
         if (got == 0)
             return 0;
         if (got < 0) {
@@ -600,7 +599,6 @@ int vg_reader_next(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, siz
         if (!r->f) {
             if (r->next >= r->npaths)
                 return 0;
-            r->consumed_cur = 0;
             int o = open_next(r, doc, why, msg, msgcap);
             if (o < 0)
                 return o;
@@ -624,6 +622,6 @@ int vg_reader_next(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, siz
 
 void vg_reader_progress(const vg_reader *r, uint64_t *done, uint64_t *total)
 {
-    *done = r->consumed;
+    *done = r->consumed + (r->warc ? vg_warc_consumed(r->warc) : 0);
     *total = r->size_unknown ? 0 : r->total;
 }
