@@ -89,6 +89,7 @@ typedef struct {
     const vg_allocator *alloc; /* NULL: malloc/realloc/free */
     void (*on_diag)(void *ctx, const vg_diag *d); /* NULL: diagnostics are dropped */
     void *diag_ctx;
+    const char *dict_dir;      /* dictionary directory (docs/dictionaries.md); NULL: <data_dir>/dict */
 } vg_options;
 
 /* ---- engine ----------------------------------------------------------------------------------- */
@@ -104,6 +105,8 @@ VG_API const char *vg_engine_errmsg(const vg_engine *e);
 VG_API void vg_engine_close(vg_engine *e);
 /* The data directory the engine was loaded from (the --data option, $VIGIE_DATA or the built-in one). */
 VG_API const char *vg_engine_data_dir(const vg_engine *e);
+/* The dictionary directory it was loaded from (the --dict option, else <data directory>/dict). */
+VG_API const char *vg_engine_dict_dir(const vg_engine *e);
 
 /* ---- documents -------------------------------------------------------------------------------- */
 

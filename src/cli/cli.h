@@ -28,6 +28,7 @@ typedef struct {
     vg_input_kind input;
     vg_lang lang;          /* --lang: force a language */
     const char *data_dir;  /* --data */
+    const char *dict_dir;  /* --dict */
     int quiet;             /* -q: no summary */
     int jobs;              /* -j: threads */
 } cli_common;
@@ -37,13 +38,16 @@ int cli_common_opt(cli_common *c, int opt, const char *arg, const char *cmd);
 /* getopt_long entries for the common options, to splice into a command's table. */
 #define CLI_COMMON_LONGOPTS                                                                     \
     { "input", required_argument, 0, 'i' }, { "lang", required_argument, 0, 'l' },              \
-        { "data", required_argument, 0, 'D' }, { "quiet", no_argument, 0, 'q' },                  \
+        { "data", required_argument, 0, 'D' }, { "dict", required_argument, 0, 'K' },             \
+        { "quiet", no_argument, 0, 'q' },                                                         \
         { "jobs", required_argument, 0, 'j' }, { "help", no_argument, 0, 'h' }
 #define CLI_COMMON_HELP                                                                         \
     "  -i, --input KIND   auto (default: what the content is, gzip looked into), text (one\n"      \
     "                     document a file), jsonl, html (a web page), warc or feed (RSS, Atom)\n" \
     "  -l, --lang LANG    fr or en: skip language identification\n"                            \
     "  -D, --data DIR     language data directory (default: $VIGIE_DATA, else the built-in one)\n" \
+    "      --dict DIR     dictionary directory (default: DIR/dict of the data directory), e.g.\n"   \
+    "                     one written by `vigie dict import`\n"                                  \
     "  -q, --quiet        no summary line on stderr\n"                                           \
     "  -j, --jobs N       N threads (output is the same, in input order)\n"                     \
     "  -h, --help         this help\n"

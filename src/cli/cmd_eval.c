@@ -159,6 +159,9 @@ static void print_report(eval_ctx *c)
             }
             fputc('}', f);
         }
+        fputs("}, \"exact\": {", f);
+        for (int lv = 0; lv < VG_LV_COUNT; lv++)
+            fprintf(f, "%s\"%s\": %llu", lv ? ", " : "", vg_level_names[lv], (unsigned long long)s->exact[lv]);
         fputs("}, \"roots\": {", f);
         int first = 1;
         for (int rt = 0; rt <= 20; rt++) {
@@ -214,6 +217,11 @@ static void print_report(eval_ctx *c)
                 fprintf(f, "  gold %02d %-32.32s coded %02d %-32.32s %llu\n", g, root_name(g), y, root_name(y),
                         (unsigned long long)s->confusion[g][y]);
             }
+    fputs("\npassages exactly right (every event found, none false):", f);
+    for (int lv = 0; lv < VG_LV_COUNT; lv++)
+        fprintf(f, "%s %s %llu (%.1f%%)", lv ? "," : "", vg_level_names[lv], (unsigned long long)s->exact[lv],
+                s->passages ? 100.0 * (double)s->exact[lv] / (double)s->passages : 0.0);
+    fputc('\n', f);
     vg_prf(&s->by[VG_EVAL_MAX_LANGS][VG_LV_DYAD_ROOT], &p, &r, &f1);
     fprintf(f, "F1 dyad+root %.3f\n", f1);
 }
@@ -271,7 +279,7 @@ static long eval_sink(void *ctx, const vg_input_doc *in, uint64_t tag, const cha
 static int eval_open(void *ctx, const vg_engine *e)
 {
     eval_ctx *c = ctx;
-    if (vg_dict_version(vg_engine_data_dir(e), c->dict) != VG_OK)
+    if (vg_dict_version(vg_engine_data_dir(e), vg_engine_dict_dir(e), c->dict) != VG_OK)
         snprintf(c->dict, sizeof c->dict, "unknown");
     return 0;
 }

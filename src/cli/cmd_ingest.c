@@ -46,7 +46,7 @@ static int ingest_open(void *ctx, const vg_engine *e)
 {
     ingest_ctx *c = ctx;
     char version[17];
-    if (vg_dict_version(vg_engine_data_dir(e), version) != VG_OK) {
+    if (vg_dict_version(vg_engine_data_dir(e), vg_engine_dict_dir(e), version) != VG_OK) {
         fprintf(stderr, "vigie ingest: cannot read the data directory %s\n", vg_engine_data_dir(e));
         return -1;
     }

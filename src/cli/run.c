@@ -45,6 +45,9 @@ int cli_common_opt(cli_common *c, int opt, const char *arg, const char *cmd)
     case 'D':
         c->data_dir = arg;
         return 1;
+    case 'K':
+        c->dict_dir = arg;
+        return 1;
     case 'q':
         c->quiet = 1;
         return 1;
@@ -324,6 +327,7 @@ int cli_run(const cli_job *job, char **paths, int npaths)
     int jobs = c->jobs > 0 ? c->jobs : 1;
     vg_options opt = { 0 };
     opt.data_dir = c->data_dir;
+    opt.dict_dir = c->dict_dir;
     opt.flags = job->code ? 0 : VG_OPT_TEXT_ONLY;
     vg_engine *e = NULL;
     vg_reader *r = NULL;

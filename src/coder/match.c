@@ -899,7 +899,7 @@ static vg_status emit(sent_t *s, size_t sentence, size_t trig, const vg_pattern 
     if (!strncmp(sc, tc, 3) && (strlen(tc) == 3 || strlen(sc) == 3) &&
         (strlen(sc) == 3 || !strcmp(sc + 3, "GOV")) && (strlen(tc) == 3 || !strcmp(tc + 3, "GOV")))
         return VG_OK;
-    const vg_cameo *cm = vg_cameo_find(code, strlen(code));
+    const vg_cameo *cm = vg_lex_code(s->lx, code, strlen(code));
     if (!cm)
         return VG_OK;
     size_t first = c->nev;
@@ -933,7 +933,7 @@ static vg_status emit(sent_t *s, size_t sentence, size_t trig, const vg_pattern 
     }
     e->trigger_span.start = s->t[trig].start;
     e->trigger_span.end = s->t[trig].end;
-    e->code = cm->code; /* codebook strings are static */
+    e->code = cm->code; /* codebook strings are static, a dictionary's live as long as the engine */
     static const char *const roots[] = { "", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10",
                                          "11", "12", "13", "14", "15", "16", "17", "18", "19", "20" };
     int r = (cm->code[0] - '0') * 10 + (cm->code[1] - '0');
@@ -1191,6 +1191,8 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
         if (best->verb && i < sizeof fired)
             fired[i] = strncmp(best->code, "015", 3) ? 1 : 2;
         const char *code = best->code;
+        if (!strcmp(code, "---") && !(bg.neg && best->negcode[0]))
+            continue; /* a longer pattern that says "no event here" (TABARI's null code) */
         if (bg.hypo || bg.governed)
             continue;
         /* « sont convenus de renforcer leur coopération »: when the governing verb has a pattern of its
@@ -1200,7 +1202,7 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
         if (bg.refused) {
             if (!(code = refusal_code(code)))
                 continue;
-        } else if (bg.intent && !(code = intent_code(code))) {
+        } else if (bg.intent && !lx->intent_verb && !(code = intent_code(code))) {
             continue;
         }
         if (bg.neg) {
@@ -1223,7 +1225,7 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
                     src = find_object(s, bg.end, 0, 0);
                 /* a deployment or a visit acts on the place it goes to: « déploiera des soldats à la
                 ** frontière mexicaine », "visited Moscow" */
-                int loc_ok = !strncmp(best->code, "15", 2) || !strncmp(best->code, "042", 3);
+                int loc_ok = !strncmp(best->code, "15", 2) || !strncmp(best->code, "042", 3) || lx->place_target;
                 if (tgt < 0)
                     tgt = find_object(s, bg.end, 1, loc_ok);
                 if (tgt == src)
@@ -1286,6 +1288,8 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
         if (NP(s, src)->kind == NP_PRONOUN || NP(s, src)->needs_country || NP(s, tgt)->needs_country)
             conf -= 0.2f;
         rc = emit_groups(s, sentence, i, best, code, src, tgt, conf > 0.95f ? 0.95f : conf);
+        if (rc == VG_OK && best->backcode[0] && code == best->code) /* arrive in X: X receives */
+            rc = emit_groups(s, sentence, i, best, best->backcode, tgt, src, conf > 0.95f ? 0.95f : conf);
     }
     return rc;
 }

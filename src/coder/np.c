@@ -112,6 +112,9 @@ static int joins(const sent_t *s, const np_t *np, const mention *m, const mentio
             return 1; /* Houthi rebels, Hamas fighters: the organisation names them */
         if (pk == VG_PH_ACTOR && (qk == VG_PH_AGENT || qk == VG_PH_ADJ || qk == VG_PH_SEAT))
             return 1; /* le porte-parole du Kremlin Dmitri Peskov; President Putin */
+        if (!s->fr && pk == VG_PH_NAME && qk == VG_PH_AGENT && (s->t[m->a].flags & VG_TOKF_CAP) &&
+            (!np->country[0] || !strncmp(np->country, p->code, 3)))
+            return 1; /* a person coded by country alone, after a title: Prime Minister Telemar */
         return 0;
     }
     /* one unknown word between an agent and its adjective: l'armée régulière syrienne */

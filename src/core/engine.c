@@ -58,8 +58,17 @@ vg_status vg_engine_open(const vg_options *opt, vg_engine **out)
     }
     if (opt && (opt->flags & VG_OPT_TEXT_ONLY))
         return VG_OK;
+    char dd[4096];
+    snprintf(dd, sizeof dd, "%s/dict", dir);
+    const char *dict = opt && opt->dict_dir ? opt->dict_dir : dd;
+    if (stat(dict, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        snprintf(e->errmsg, sizeof e->errmsg, "dictionary directory %s not found", dict);
+        return VG_EDICT;
+    }
+    if (!(e->dict_dir = vg_strndup(&e->mem, dict, strlen(dict))))
+        return VG_ENOMEM;
     for (int i = 0; i < 2; i++) {
-        vg_status rc = vg_lexicon_load(&e->lex[i], &e->mem, dir, langs[i], &e->lang[i], e->errmsg,
+        vg_status rc = vg_lexicon_load(&e->lex[i], &e->mem, dir, e->dict_dir, langs[i], &e->lang[i], e->errmsg,
                                        sizeof e->errmsg);
         if (rc != VG_OK)
             return rc;
@@ -72,6 +81,8 @@ const char *vg_engine_errmsg(const vg_engine *e) { return e ? e->errmsg : "out o
 
 const char *vg_engine_data_dir(const vg_engine *e) { return e && e->data_dir ? e->data_dir : ""; }
 
+const char *vg_engine_dict_dir(const vg_engine *e) { return e && e->dict_dir ? e->dict_dir : ""; }
+
 void vg_engine_close(vg_engine *e)
 {
     if (!e)
@@ -81,5 +92,6 @@ void vg_engine_close(vg_engine *e)
         vg_lexicon_free(&e->lex[i]);
     }
     vg_free(&e->mem, e->data_dir);
+    vg_free(&e->mem, e->dict_dir);
     vg_free(&e->mem, e);
 }

@@ -9,6 +9,7 @@
 struct vg_engine {
     vg_mem mem;
     char *data_dir;
+    char *dict_dir;
     vg_langdata lang[2]; /* [0] French, [1] English */
     vg_lexicon lex[2];   /* dictionaries, same order; absent with VG_OPT_TEXT_ONLY */
     int has_dict;

@@ -15,6 +15,8 @@
 #ifndef VG_DICT_H
 #define VG_DICT_H
 
+#include <stdio.h>
+
 #include "core.h"
 
 struct vg_langdata_s; /* text.h */
@@ -108,7 +110,7 @@ typedef struct {
 } vg_pel;
 
 typedef struct {
-    char code[5], negcode[5];
+    char code[5], negcode[5], backcode[5];
     uint8_t verb;    /* a verb pattern: {S} [se] VERB ... */
     uint8_t nel;
     uint8_t head;    /* index of the element the pattern is indexed by */
@@ -169,15 +171,24 @@ typedef struct vg_lexicon {
     uint32_t *lemma_cls;   /* [lemma] -> bit set of grammar classes (speech, modal, motion…) */
     size_t caplemcls;
     vg_dates dates;
+    vg_cameo *xcode;       /* event codes the dictionary declares beyond CAMEO (codes.txt) */
+    size_t nxcode, capxcode;
+    char (*xrole)[4];      /* actor role codes it declares beyond data/cameo/roles.tsv */
+    uint8_t intent_verb;   /* options.txt "intent verb": an announced intention keeps its verb's code */
+    uint8_t place_target;  /* options.txt "place-target yes": an actor named as a place may be a target */
+    size_t nxrole, capxrole;
     vg_buf pool;           /* strings: surfaces, file names */
-    const char *files[16];
+    const char *files[64];
     size_t nfiles;
 } vg_lexicon;
 
-/* Load data/dict/<lang>/ and data/dict/actors.txt, and the grammar of data/text/<lang>/.
+/* Load the dictionaries of dict_dir (codes.txt if there, actors.txt, actors/ (every .txt), <lang>/countries.txt,
+** <lang>/agents.txt, <lang>/triggers.txt) and the grammar and dates of data_dir/text/<lang>/.
 ** On error: VG_EDICT with "file:line: message" in err. */
-vg_status vg_lexicon_load(vg_lexicon *lx, const vg_mem *mem, const char *data_dir, const char *lang,
-                          const struct vg_langdata_s *text, char *err, size_t errcap);
+vg_status vg_lexicon_load(vg_lexicon *lx, const vg_mem *mem, const char *data_dir, const char *dict_dir,
+                          const char *lang, const struct vg_langdata_s *text, char *err, size_t errcap);
+/* An event code of the codebook or of the dictionary's codes.txt, NULL if neither has it. */
+const vg_cameo *vg_lex_code(const vg_lexicon *lx, const char *code, size_t n);
 void vg_lexicon_free(vg_lexicon *lx);
 
 /* What a compiled dictionary holds (stats.c): entries (lines) and names (phrases as compiled,
@@ -235,5 +246,20 @@ vg_status vg_morph_open(const vg_mem *mem, const char *lang, vg_morph **out, cha
 int vg_morph_forms(const vg_morph *m, const char *lemma, vg_form_cb cb, void *ctx);
 int vg_morph_is_verb(const vg_morph *m, const char *lemma);
 void vg_morph_close(vg_morph *m);
+
+/* ---- importing other coders' dictionaries (petrarch.c) ---- */
+
+/* Entries read, converted, and not converted (each reported). */
+typedef struct {
+    size_t read, converted, skipped;
+} vg_import_counts;
+
+/* Convert PETRARCH / TABARI dictionaries (actors, agents, verbs, discards: told apart by name, else
+** by content) into a vigie dictionary directory outdir (created): codes.txt, actors.txt, en/ and an
+** empty fr/. Every entry not converted is reported on report (NULL: not at all) as
+** "vigie dict import: FILE:LINE: not converted: REASON: TEXT". VG_EIO with err set when a file
+** cannot be read or written. */
+vg_status vg_import_petrarch(char **files, int nfiles, const char *outdir, FILE *report, vg_import_counts *c,
+                             char *err, size_t errcap);
 
 #endif

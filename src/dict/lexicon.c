@@ -3,6 +3,8 @@
 ** text), intern each key, generate inflections and verb forms, check codes and dates, then build
 ** the indexes. Errors name the file and line; the engine refuses to open on any.
 ** Not here: the patterns' meaning (src/coder/) and the morphology lexicons (morph.c). */
+#include <dirent.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -277,11 +279,14 @@ static vg_status each_line(ld *d, const char *path, int required, int minf, int 
         return VG_EDICT;
     }
     vg_lexicon *lx = d->lx;
-    if (lx->nfiles < sizeof lx->files / sizeof lx->files[0]) {
-        uint32_t off = pool_add(lx, path, strlen(path));
-        lx->files[lx->nfiles] = (const char *)(uintptr_t)off; /* fixed up at the end */
-        d->file_ix = (uint16_t)lx->nfiles++;
+    if (lx->nfiles == sizeof lx->files / sizeof lx->files[0]) {
+        fclose(fp);
+        snprintf(d->err, d->errcap, "%s: more than %zu dictionary files", path, lx->nfiles);
+        return VG_EDICT;
     }
+    uint32_t off = pool_add(lx, path, strlen(path));
+    lx->files[lx->nfiles] = (const char *)(uintptr_t)off; /* fixed up at the end */
+    d->file_ix = (uint16_t)lx->nfiles++;
     d->file = path;
     d->line = 0;
     char buf[8192];
@@ -321,6 +326,35 @@ static vg_status each_line(ld *d, const char *path, int required, int minf, int 
     return rc;
 }
 
+static int txt_file(const struct dirent *e)
+{
+    size_t n = strlen(e->d_name);
+    return e->d_name[0] != '.' && n > 4 && !strcmp(e->d_name + n - 4, ".txt");
+}
+
+/* every *.txt of dir, in name order (so that load order, and file:line evidence, is stable); a
+** missing directory is none */
+static vg_status each_file(ld *d, const char *dir, int minf, int maxf, line_fn fn)
+{
+    struct dirent **names = NULL;
+    int n = scandir(dir, &names, txt_file, alphasort);
+    vg_status rc = VG_OK;
+    for (int i = 0; i < n; i++) {
+        char path[4096];
+        if (rc == VG_OK) {
+            if ((size_t)snprintf(path, sizeof path, "%s/%.255s", dir, names[i]->d_name) >= sizeof path) {
+                snprintf(d->err, d->errcap, "%.200s: path too long", dir);
+                rc = VG_EDICT;
+            } else {
+                rc = each_line(d, path, 1, minf, maxf, fn);
+            }
+        }
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
 /* Call fn on each " | "-separated alternative of s. */
 static vg_status each_alt(ld *d, char *s, vg_status (*fn)(ld *, const char *, size_t, void *), void *ctx)
 {
@@ -351,6 +385,96 @@ static int parse_date(const char *s, size_t n, int32_t *out)
         return 0;
     *out = vg_days_from_civil(atoi(s), atoi(s + 5), atoi(s + 8));
     return 1;
+}
+
+/* ---- codes.txt: what a dictionary adds to the codebook ---- */
+
+const vg_cameo *vg_lex_code(const vg_lexicon *lx, const char *code, size_t n)
+{
+    const vg_cameo *c = vg_cameo_find(code, n);
+    for (size_t i = 0; !c && i < lx->nxcode; i++)
+        if (strlen(lx->xcode[i].code) == n && !memcmp(lx->xcode[i].code, code, n))
+            c = &lx->xcode[i];
+    return c;
+}
+
+static int known_role(const vg_lexicon *lx, const char *r)
+{
+    if (vg_role_find(r, strlen(r)))
+        return 1;
+    for (size_t i = 0; i < lx->nxrole; i++)
+        if (!strcmp(lx->xrole[i], r))
+            return 1;
+    return 0;
+}
+
+/* event CODE name [goldstein quad] | role CODE name: codes beyond CAMEO's, such as an imported
+** dictionary's own (PETRARCH's validation set codes 903 or 174K), declared so that a typo in a
+** pattern is still caught. */
+static vg_status code_line(ld *d, char **f, int nf)
+{
+    vg_lexicon *lx = d->lx;
+    vg_status rc;
+    size_t n = strlen(f[1]);
+    int ok = n >= 2 && n <= 4;
+    for (size_t i = 0; i < n; i++)
+        ok &= (f[1][i] >= '0' && f[1][i] <= '9') || (f[1][i] >= 'A' && f[1][i] <= 'Z');
+    if (!strcmp(f[0], "role")) {
+        if (nf != 3 || n != 3 || !ok)
+            return fail(d, "expected role<TAB>CODE<TAB>name, CODE three capitals, not \"%.40s\"", f[1]);
+        if (known_role(lx, f[1]))
+            return fail(d, "role %.40s is already known", f[1]);
+        if ((rc = vg_grow(lx->mem, (void **)&lx->xrole, &lx->capxrole, lx->nxrole + 1, sizeof *lx->xrole)) != VG_OK)
+            return rc;
+        memcpy(lx->xrole[lx->nxrole++], f[1], 4);
+        return VG_OK;
+    }
+    if (strcmp(f[0], "event") || (nf != 3 && nf != 5) || !ok)
+        return fail(d, "expected event<TAB>CODE<TAB>name[<TAB>goldstein<TAB>quad] (CODE: 2 to 4 digits or "
+                       "capitals), not \"%.40s\"", f[0]);
+    if (vg_lex_code(lx, f[1], n))
+        return fail(d, "code %.40s is already known", f[1]);
+    float gs = 0;
+    int quad = 0;
+    if (nf == 5) {
+        char *e1, *e2;
+        gs = strtof(f[3], &e1);
+        quad = (int)strtol(f[4], &e2, 10);
+        if (*e1 || *e2 || gs < -10 || gs > 10 || quad < 0 || quad > 4)
+            return fail(d, "%sGoldstein must be in [-10, 10] and QuadClass in 0..4", "");
+    }
+    if ((rc = vg_grow(lx->mem, (void **)&lx->xcode, &lx->capxcode, lx->nxcode + 1, sizeof *lx->xcode)) != VG_OK)
+        return rc;
+    vg_cameo *c = &lx->xcode[lx->nxcode];
+    if (!(c->code = vg_strndup(lx->mem, f[1], n)) || !(c->name = vg_strndup(lx->mem, f[2], strlen(f[2]))))
+        return VG_ENOMEM;
+    c->goldstein = gs;
+    c->quad = quad;
+    lx->nxcode++;
+    return VG_OK;
+}
+
+/* options.txt: the coding conventions a dictionary was written for, where they differ from vigie's
+** (PETRARCH's: the verb's code for a future, and any actor after a preposition may be a target). */
+static vg_status option_line(ld *d, char **f, int nf)
+{
+    (void)nf;
+    static const struct { const char *name, *on, *off; size_t at; } opts[] = {
+        { "intent", "verb", "03x", offsetof(vg_lexicon, intent_verb) },
+        { "place-target", "yes", "no", offsetof(vg_lexicon, place_target) },
+    };
+    for (size_t i = 0; i < sizeof opts / sizeof *opts; i++) {
+        if (strcmp(f[0], opts[i].name))
+            continue;
+        if (strcmp(f[1], opts[i].on) && strcmp(f[1], opts[i].off)) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "option %s takes %s or %s, not", opts[i].name, opts[i].on, opts[i].off);
+            return fail(d, "%s", msg);
+        }
+        *((uint8_t *)d->lx + opts[i].at) = !strcmp(f[1], opts[i].on);
+        return VG_OK;
+    }
+    return fail(d, "unknown option \"%.40s\" (intent, place-target)", f[0]);
 }
 
 /* countries.txt: CODE kind phrases [lat,lon] */
@@ -482,8 +606,8 @@ static vg_status agent_alt(ld *d, const char *s, size_t n, void *vctx)
 static vg_status agent_line(ld *d, char **f, int nf)
 {
     (void)nf;
-    if (!vg_role_find(f[0], strlen(f[0])))
-        return fail(d, "unknown role \"%.120s\" (data/cameo/roles.tsv)", f[0]);
+    if (!known_role(d->lx, f[0]))
+        return fail(d, "unknown role \"%.120s\" (data/cameo/roles.tsv, or codes.txt)", f[0]);
     return each_alt(d, f[1], agent_alt, f[0]);
 }
 
@@ -729,8 +853,8 @@ static vg_status trigger_line(ld *d, char **f, int nf)
 {
     vg_lexicon *lx = d->lx;
     vg_status rc;
-    if (!vg_cameo_find(f[0], strlen(f[0])))
-        return fail(d, "unknown CAMEO code \"%.120s\"", f[0]);
+    if (strcmp(f[0], "---") && !vg_lex_code(lx, f[0], strlen(f[0]))) /* ---: matches, codes nothing */
+        return fail(d, "unknown CAMEO code \"%.120s\" (data/cameo/codes.tsv, or codes.txt)", f[0]);
     if ((rc = vg_grow(lx->mem, (void **)&lx->pat, &lx->cappat, lx->npat + 1, sizeof(vg_pattern))) != VG_OK)
         return rc;
     vg_pattern *p = &lx->pat[lx->npat];
@@ -739,10 +863,15 @@ static vg_status trigger_line(ld *d, char **f, int nf)
     p->file = d->file_ix;
     p->line = (uint32_t)d->line;
     p->els = (uint32_t)lx->npel;
-    if (nf == 3) {
-        if (strncmp(f[2], "neg=", 4) || !vg_cameo_find(f[2] + 4, strlen(f[2] + 4)))
-            return fail(d, "bad option \"%.120s\" (neg=CODE with a CAMEO code)", f[2]);
-        snprintf(p->negcode, sizeof p->negcode, "%s", f[2] + 4);
+    char *osave = NULL;
+    for (char *o = nf == 3 ? strtok_r(f[2], " ", &osave) : NULL; o; o = strtok_r(NULL, " ", &osave)) {
+        /* neg=CODE: the negated action is an event of its own; back=CODE: the target acts on the
+        ** source too (arrive 032 / receive 033: TABARI's paired codes) */
+        char *dst = !strncmp(o, "neg=", 4) ? p->negcode : !strncmp(o, "back=", 5) ? p->backcode : NULL;
+        const char *v = dst ? strchr(o, '=') + 1 : "";
+        if (!dst || !vg_lex_code(lx, v, strlen(v)))
+            return fail(d, "bad option \"%.120s\" (neg=CODE or back=CODE, with a known code)", o);
+        snprintf(dst, 5, "%s", v);
     }
     int nsrc = 0, ntgt = 0, nword = 0, state = 0; /* state: 0 start, 1 after {S}, 2 verb seen */
     char *save = NULL;
@@ -978,7 +1107,8 @@ static vg_status finish(ld *d)
     return VG_OK;
 }
 
-vg_status vg_lexicon_load(vg_lexicon *lx, const vg_mem *mem, const char *data_dir, const char *lang,
+vg_status vg_lexicon_load(vg_lexicon *lx, const vg_mem *mem, const char *data_dir, const char *dict_dir,
+                          const char *lang,
                           const struct vg_langdata_s *text, char *err, size_t errcap)
 {
     memset(lx, 0, sizeof *lx);
@@ -1010,20 +1140,23 @@ vg_status vg_lexicon_load(vg_lexicon *lx, const vg_mem *mem, const char *data_di
     /* the dictionary files, in the order their words must be known: dates and places before the
     ** actors that use them, grammar (above) before the patterns that ask for reflexives */
     static const struct {
-        const char *fmt; /* under data_dir; %s: the language, where the file has one */
-        int per_lang, minf, maxf;
+        const char *fmt; /* %s: the directory, then the language where the file has one */
+        int in_dict, per_lang, required, minf, maxf;
         line_fn fn;
     } files[] = {
-        { "%s/text/%s/dates.txt", 1, 2, 2, dates_line },       { "%s/dict/%s/countries.txt", 1, 3, 4, country_line },
-        { "%s/dict/actors.txt", 0, 2, 2, actor_line },         { "%s/dict/%s/agents.txt", 1, 2, 2, agent_line },
-        { "%s/dict/%s/triggers.txt", 1, 2, 3, trigger_line },
+        { "%s/text/%s/dates.txt", 0, 1, 1, 2, 2, dates_line }, { "%s/codes.txt", 1, 0, 0, 3, 5, code_line },
+        { "%s/options.txt", 1, 0, 0, 2, 2, option_line },
+        { "%s/%s/countries.txt", 1, 1, 1, 3, 4, country_line }, { "%s/actors.txt", 1, 0, 1, 2, 2, actor_line },
+        { "%s/actors", 1, 0, 0, 2, 2, actor_line }, /* a directory: every *.txt in it, by name */
+        { "%s/%s/agents.txt", 1, 1, 1, 2, 2, agent_line },     { "%s/%s/triggers.txt", 1, 1, 1, 2, 3, trigger_line },
     };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        if (files[i].per_lang)
-            snprintf(path, sizeof path, files[i].fmt, data_dir, lang);
+        snprintf(path, sizeof path, files[i].fmt, files[i].in_dict ? dict_dir : data_dir, lang);
+        if (!strcmp(files[i].fmt, "%s/actors"))
+            rc = each_file(&d, path, files[i].minf, files[i].maxf, files[i].fn);
         else
-            snprintf(path, sizeof path, files[i].fmt, data_dir);
-        if ((rc = each_line(&d, path, 1, files[i].minf, files[i].maxf, files[i].fn)) != VG_OK)
+            rc = each_line(&d, path, files[i].required, files[i].minf, files[i].maxf, files[i].fn);
+        if (rc != VG_OK)
             goto done;
     }
     rc = finish(&d);
@@ -1067,6 +1200,12 @@ void vg_lexicon_free(vg_lexicon *lx)
     vg_free(m, lx->gfirst);
     vg_free(m, lx->wdate);
     vg_free(m, lx->lemma_cls);
+    for (size_t i = 0; i < lx->nxcode; i++) {
+        vg_free(m, (void *)lx->xcode[i].code);
+        vg_free(m, (void *)lx->xcode[i].name);
+    }
+    vg_free(m, lx->xcode);
+    vg_free(m, lx->xrole);
     vg_buf_release(&lx->pool);
     memset(lx, 0, sizeof *lx);
 }

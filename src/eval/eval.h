@@ -40,6 +40,7 @@ typedef struct {
     vg_counts3 root[VG_EVAL_MAX_LANGS + 1][21];        /* dyad+root counts by CAMEO root 01..20 (0: other) */
     uint64_t confusion[21][21]; /* [gold root][system root]: a missed and a false event of one dyad */
     uint64_t passages, gold_events, sys_events;
+    uint64_t exact[VG_LV_COUNT]; /* passages with no false and no missed event at each level */
     int err_level;              /* the level gold_match and sys_match report (VG_LV_DYAD_ROOT default) */
 } vg_scores;
 

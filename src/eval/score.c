@@ -105,6 +105,7 @@ void vg_score_passage(vg_scores *s, const char *lang, const vg_ev *gold, size_t 
         }
         for (size_t g = 0; g < ng; g++)
             c.fn += !gold[g].optional && !gused[g];
+        s->exact[level] += !c.fp && !c.fn;
         for (int k = 0; k < 2; k++) {
             vg_counts3 *t = &s->by[k ? all : li][level];
             t->tp += c.tp, t->fp += c.fp, t->fn += c.fn;

@@ -181,12 +181,17 @@ static vg_status hash_file(void *ctx, const char *path)
     return VG_OK;
 }
 
-vg_status vg_dict_version(const char *data_dir, char out[17])
+vg_status vg_dict_version(const char *data_dir, const char *dict_dir, char out[17])
 {
     dict_hash d = { vg_hash64(VG_VERSION, strlen(VG_VERSION), 0), strlen(data_dir) }; /* the coder's code is part of it */
     vg_mem mem;
     vg_mem_init(&mem, NULL);
     vg_status rc = vg_walk(&mem, data_dir, hash_file, &d);
+    size_t n = strlen(data_dir);
+    if (rc == VG_OK && dict_dir && *dict_dir && !(!strncmp(dict_dir, data_dir, n) && !strcmp(dict_dir + n, "/dict"))) {
+        d.root = strlen(dict_dir); /* a dictionary of its own (--dict): its files count too */
+        rc = vg_walk(&mem, dict_dir, hash_file, &d);
+    }
     snprintf(out, 17, "%016llx", (unsigned long long)d.h);
     return rc;
 }

@@ -50,7 +50,7 @@ sqlite3 *vg_store_db(vg_store *s);
 vg_status vg_store_set_dict(vg_store *s, const char *version);
 /* Hash the files of a data directory (names and contents, in sorted order) into a version string
 ** "<16 hex digits>" that changes whenever a dictionary does. */
-vg_status vg_dict_version(const char *data_dir, char out[17]);
+vg_status vg_dict_version(const char *data_dir, const char *dict_dir, char out[17]);
 
 /* A write transaction (BEGIN IMMEDIATE … COMMIT). Ingest commits in batches: a crash loses at most
 ** the batch under way, and the store is never left half-written (SQLite's WAL journal). */
