@@ -572,8 +572,9 @@ static int find_object(sent_t *s, size_t from, int skip_by, int loc_ok)
             continue;
         }
         if (j > from && s->ct[j].nvf && (feats_of(s, j, UINT32_MAX) & (VG_VF_PRES | VG_VF_PAST)) &&
-            !s->ct[j].w)
-            return -1; /* another finite verb: another clause */
+            !s->ct[j].w && s->t[j - 1].kind != VG_TOK_NUM && !tok_is(s, j - 1, VG_G_DET))
+            return -1; /* another finite verb: another clause (not after a number or a determiner:
+                       ** "fired two shells at", « a tiré des obus sur ») */
     }
     return -1;
 }
@@ -1162,9 +1163,14 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             if (lemma + 1 >= vg_strset_count(lx->lemmas) + 1 || lx->vp_off[lemma] == lx->vp_off[lemma + 1])
                 continue;
             read_group(s, i, lemma, &g);
+            /* a verb the dictionary lists as this very form (PETRARCH's LEFT beside LEAVE) wins a tie
+            ** with the lemma the form inflects */
+            int self = !strcmp(vg_lex_lemma(lx, lemma), s->t[i].key);
+            int tie = self && best && strcmp(vg_lex_lemma(lx, lx->pel[best->els + best->head].id), s->t[i].key);
             for (uint32_t q = lx->vp_off[lemma]; q < lx->vp_off[lemma + 1]; q++) {
                 const vg_pattern *p = &lx->pat[lx->vp[q]];
-                if (try_pattern(s, i, p, g.start, g.refl, g.passive, &m) && m.score > bm.score) {
+                if (try_pattern(s, i, p, g.start, g.refl, g.passive, &m) && (m.score > bm.score || (tie && m.score == bm.score))) {
+                    tie = 0;
                     bm = m;
                     best = p;
                     bg = g;

@@ -294,8 +294,15 @@ vg_status vg_np_find(sent_t *s)
         np_t *x = &c->np[k - 1], *y = &c->np[k];
         if (x->place != y->place)
             continue;
-        int how = coordinated(s, x, y);
-        if (how == 1 || (how == 2 && k + 1 < c->nnp && coordinated(s, y, &c->np[k + 1]) == 1))
+        int how = coordinated(s, x, y), list = 0;
+        for (size_t j = k + 1; how == 2 && j < c->nnp && !list; j++) { /* A, B, C and D */
+            int h = coordinated(s, &c->np[j - 1], &c->np[j]);
+            if (h != 2)
+                list = h == 1;
+            if (!h)
+                break;
+        }
+        if (how == 1 || list)
             y->group = x->group;
         /* "Hungarian and Romanian officials", « les armées française et malienne »: coordinated
         ** adjectives share the agent noun */

@@ -284,7 +284,11 @@ static void actor_code(imp *m, actor_entry *a, char *blk)
             shift_day(to, -1);
     } else {
         char *dash = strchr(rest, '-');
-        ok = dash && tabari_date(trim(rest), (size_t)(dash - rest), from) && tabari_date(trim(dash + 1), strlen(trim(dash + 1)), to);
+        size_t n1 = dash ? (size_t)(dash - rest) : 0;
+        while (n1 && (rest[n1 - 1] == ' ' || rest[n1 - 1] == '\t'))
+            n1--;
+        char *d2 = dash ? trim(dash + 1) : NULL;
+        ok = dash && tabari_date(rest, n1, from) && tabari_date(d2, strlen(d2), to);
         if (ok && strcmp(from, to) > 0)
             ok = 0;
     }
@@ -580,6 +584,7 @@ typedef struct {
     char pre[64];       /* words of a multi-word verb before it (KLM_NOP_+RST) */
     char post[128];     /* particles after it (BREAK_DOWN) */
     char code[8];       /* its own code, or the block's */
+    char back[8];       /* the block's or its own paired code (ARRIVE [032:033]) */
 } verb_t;
 
 static int neg_word(const char *w)
@@ -753,19 +758,21 @@ static void verb_pattern(imp *m, const verb_t *verbs, int nverbs, char *line, co
 }
 
 /* A verb line of a block: VERB {FORMS} [CODE], +VERB, A_+VERB, VERB_PARTICLE. */
-static int verb_line(imp *m, char *s, const char *blkcode, verb_t *v, char forms[][64], int *nforms)
+static int verb_line(imp *m, char *s, const char *blkcode, const char *blkback, verb_t *v, char forms[][64],
+                     int *nforms)
 {
     m->c->read++;
     char full[512];
     snprintf(full, sizeof full, "%s", s);
     memset(v, 0, sizeof *v);
     snprintf(v->code, sizeof v->code, "%s", blkcode);
+    snprintf(v->back, sizeof v->back, "%s", blkback);
     char *br = strchr(s, '[');
     if (br) {
-        char *rb = strchr(br, ']'), back[8];
+        char *rb = strchr(br, ']');
         if (rb)
             *rb = 0;
-        if (!pattern_code(m, br + 1, v->code, back, full))
+        if (!pattern_code(m, br + 1, v->code, v->back, full))
             return 0;
         *br = 0;
     }
@@ -814,7 +821,7 @@ static void verbs_file(imp *m, FILE *fp)
     read_synsets(m, fp);
     rewind(fp);
     m->line = 0;
-    char buf[4096], blkcode[8] = "---";
+    char buf[4096], blkcode[8] = "---", blkback[8] = "";
     static verb_t verbs[64];
     static char forms[16][64];
     int nverbs = 0, in_block = 0, in_syn = 0, in_xml = 0;
@@ -840,14 +847,15 @@ static void verbs_file(imp *m, FILE *fp)
             continue;
         in_syn = 0;
         if (!strncmp(s, "---", 3)) { /* --- VERB [CODE] --- */
-            char *br = strchr(s, '['), *rb = br ? strchr(br, ']') : NULL, back[8];
+            char *br = strchr(s, '['), *rb = br ? strchr(br, ']') : NULL;
             nverbs = 0;
             in_block = 1;
             snprintf(blkcode, sizeof blkcode, "---");
+            blkback[0] = 0;
             if (br && rb) {
                 *rb = 0;
                 m->c->read++;
-                if (pattern_code(m, br + 1, blkcode, back, full))
+                if (pattern_code(m, br + 1, blkcode, blkback, full))
                     m->c->converted++;
                 else
                     snprintf(blkcode, sizeof blkcode, "---");
@@ -864,7 +872,7 @@ static void verbs_file(imp *m, FILE *fp)
             continue;
         int nf = 0;
         verb_t *v = &verbs[nverbs];
-        if (!verb_line(m, s, blkcode, v, forms, &nf))
+        if (!verb_line(m, s, blkcode, blkback, v, forms, &nf))
             continue;
         nverbs++;
         if (v->pre[0])
@@ -872,7 +880,7 @@ static void verbs_file(imp *m, FILE *fp)
         char pat[512];
         snprintf(pat, sizeof pat, "{S} %s%s%s", v->lemma, v->post[0] ? " " : "", v->post);
         if (strcmp(v->code, "---"))
-            write_pattern(m, v->code, NULL, NULL, pat);
+            write_pattern(m, v->code, v->back, NULL, pat);
         /* irregular forms the verb's own inflection may not make: each a verb of its own, with the
         ** same patterns (read as lemmas, they match themselves) */
         for (int k = 0; k < nf && nverbs < 64; k++) {
@@ -883,7 +891,7 @@ static void verbs_file(imp *m, FILE *fp)
             snprintf(w->lemma, sizeof w->lemma, "%s", forms[k]);
             snprintf(pat, sizeof pat, "{S} %s%s%s", w->lemma, w->post[0] ? " " : "", w->post);
             if (strcmp(w->code, "---"))
-                write_pattern(m, w->code, NULL, NULL, pat);
+                write_pattern(m, w->code, w->back, NULL, pat);
         }
     }
 }
