@@ -20,6 +20,7 @@ typedef struct {
     int recip;       /* a slot was filled by "each other" */
     int src, tgt;    /* NP indexes from the pattern's slots, -1 */
     size_t end;      /* token after the last matched element */
+    size_t pre;      /* the first of the words the pattern writes before its verb, or SIZE_MAX */
 } pmatch;
 
 typedef struct {
@@ -703,11 +704,23 @@ static int try_pattern(const sent_t *s, size_t i, const vg_pattern *p, size_t gs
     m->src = m->tgt = -1;
     /* before the head: {S} (found by rule) and a reflexive pronoun; the loader makes the first word
     ** of a nominal pattern its head, so no word stands before it */
-    for (int k = 0; k < p->head; k++) {
+    m->pre = SIZE_MAX;
+    for (int k = p->head; k-- > 0;) {
         if (el[k].kind == VG_PE_REFL && !refl)
             return 0;
         if (el[k].kind == VG_PE_REFL)
             m->score++;
+        if (el[k].kind != VG_PE_WORD)
+            continue;
+        /* "indicated it would act", "did not ever clash": the pattern names the words around the
+        ** verb itself, auxiliaries included, so they are looked for from the verb leftwards */
+        size_t j = m->pre == SIZE_MAX ? i : m->pre, stop = j > 8 ? j - 8 : 0;
+        while (j > stop && !hard_boundary(s, j - 1) && s->ct[j - 1].w != el[k].id)
+            j--;
+        if (j == stop || hard_boundary(s, j - 1))
+            return 0;
+        m->pre = j - 1;
+        m->score++;
     }
     size_t pos = i + 1, win = WINDOW;
     for (int k = p->head + 1; k < p->nel; k++) {
@@ -1150,7 +1163,7 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
     for (size_t i = 0; i < s->nt && rc == VG_OK; i++) {
         const ctok *t = &s->ct[i];
         const vg_pattern *best = NULL;
-        pmatch bm = { 0, 0, -1, -1, 0 }, m;
+        pmatch bm = { 0, 0, -1, -1, 0, SIZE_MAX }, m;
         vgroup g = { 0 }, bg = { 0 };
         /* verb patterns, for each lemma this form may belong to; after an article the form is a
         ** noun (« une attaque », "the attack"), never a verb */
@@ -1197,6 +1210,14 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
         if (best->verb && i < sizeof fired)
             fired[i] = strncmp(best->code, "015", 3) ? 1 : 2;
         const char *code = best->code;
+        if (bm.pre != SIZE_MAX) {
+            /* the pattern wrote the words before its verb (would, failed to, did not): they are its
+            ** meaning, not a mood to read */
+            bg.hypo = bg.governed = bg.neg = bg.intent = bg.refused = 0;
+            bg.gov = SIZE_MAX;
+            if (bm.pre < bg.start)
+                bg.start = bm.pre;
+        }
         if (!strcmp(code, "---") && !(bg.neg && best->negcode[0]))
             continue; /* a longer pattern that says "no event here" (TABARI's null code) */
         if (bg.hypo || bg.governed)

@@ -874,8 +874,17 @@ static vg_status trigger_line(ld *d, char **f, int nf)
         snprintf(dst, 5, "%s", v);
     }
     int nsrc = 0, ntgt = 0, nword = 0, state = 0; /* state: 0 start, 1 after {S}, 2 verb seen */
+    /* `=verb`: words stand between {S} and the verb (`{S} indicated would =act`) */
+    int marked_verb = !strncmp(f[1], "{S} ", 4) && strstr(f[1], " =") != NULL;
     char *save = NULL;
     for (char *w = strtok_r(f[1], " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+        int is_verb = 0;
+        if (marked_verb && w[0] == '=' && w[1]) {
+            if (state != 1)
+                return fail(d, "%.120s: only one =verb, after {S}", w);
+            w++;
+            is_verb = 1;
+        }
         if (!strcmp(w, "{S}") || !strcmp(w, "{T}") || !strcmp(w, "*")) {
             int src = w[1] == 'S';
             if (w[0] == '{' && (src ? nsrc++ : ntgt++))
@@ -894,6 +903,14 @@ static vg_status trigger_line(ld *d, char **f, int nf)
             const vg_token *t = &d->toks.v[i];
             char key[VG_MAX_KEY_BYTES];
             snprintf(key, sizeof key, "%s", t->key);
+            if (state == 1 && marked_verb && !is_verb) { /* a word before the verb */
+                uint32_t id;
+                if ((rc = intern_base(d, key, strlen(key), &id)) != VG_OK ||
+                    (rc = push_pel(d, VG_PE_WORD, id, 0, 0)) != VG_OK)
+                    return rc;
+                continue;
+            }
+            is_verb = 0; /* the verb is the word's first token */
             if (state == 1 && is_refl(d, key) && !(lx->pel[lx->npel - 1].kind == VG_PE_REFL)) {
                 if ((rc = push_pel(d, VG_PE_REFL, 0, 0, 0)) != VG_OK)
                     return rc;

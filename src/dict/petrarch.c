@@ -706,10 +706,20 @@ static void verb_pattern(imp *m, const verb_t *verbs, int nverbs, char *line, co
         for (int i = 0; i < star; i++)
             has_not |= !strcasecmp(tok[i], "NOT") || !strcasecmp(tok[i], "N'T") || !strcasecmp(tok[i], "NEVER") ||
                        !strcasecmp(tok[i], "NO") || !strcasecmp(tok[i], "NEITHER");
-        if (has_pre && !(neg_only && has_not)) {
-            if (!done++)
-                skip(m, full, "words before the verb (vigie patterns start at the verb, except for negation)");
-            return;
+        char pre[256] = ""; /* words before the verb: `{S} pre words =verb` */
+        for (int i = 0; i < star && !(neg_only && has_not); i++) {
+            size_t n = strlen(pre);
+            if (!strcmp(tok[i], "$") || !strcmp(tok[i], "+") || !strcmp(tok[i], "%")) {
+                if (!done++)
+                    skip(m, full, "an actor before the verb other than the subject is not supported");
+                return;
+            }
+            if (!strcmp(tok[i], "^"))
+                continue;
+            char w[128];
+            phrase_of(tok[i], w, sizeof w, NULL);
+            if (w[0])
+                snprintf(pre + n, sizeof pre - n, "%s ", w);
         }
         char post[512] = "";
         int bad = 0, tgt = 0;
@@ -737,11 +747,11 @@ static void verb_pattern(imp *m, const verb_t *verbs, int nverbs, char *line, co
             return;
         }
         for (int v = 0; v < nverbs; v++) {
-            if (verbs[v].pre[0])
-                continue; /* reported with the verb */
-            char pat[768];
-            snprintf(pat, sizeof pat, "{S} %.60s%s%.120s%.500s", verbs[v].lemma, verbs[v].post[0] ? " " : "", verbs[v].post, post);
-            if (has_pre) { /* NOT *: the negated verb codes this; the plain one its usual code */
+            char pat[1024];
+            int eq = pre[0] || verbs[v].pre[0];
+            snprintf(pat, sizeof pat, "{S} %.250s%.60s%s%s%.60s%s%.120s%.500s", pre, verbs[v].pre, verbs[v].pre[0] ? " " : "",
+                     eq ? "=" : "", verbs[v].lemma, verbs[v].post[0] ? " " : "", verbs[v].post, post);
+            if (has_pre && !pre[0]) { /* NOT *: the negated verb codes this; the plain one its usual code */
                 const char *base = !strcmp(verbs[v].code, "---") ? "" : verbs[v].code;
                 if (!*base || !strcmp(code, "---")) {
                     if (!done++)
@@ -808,10 +818,6 @@ static int verb_line(imp *m, char *s, const char *blkcode, const char *blkback, 
         skip(m, full, "no verb");
         return 0;
     }
-    if (v->pre[0]) {
-        skip(m, full, "words before the verb (vigie patterns start at the verb)");
-        return 1;
-    }
     m->c->converted++;
     return 1;
 }
@@ -875,10 +881,8 @@ static void verbs_file(imp *m, FILE *fp)
         if (!verb_line(m, s, blkcode, blkback, v, forms, &nf))
             continue;
         nverbs++;
-        if (v->pre[0])
-            continue;
         char pat[512];
-        snprintf(pat, sizeof pat, "{S} %s%s%s", v->lemma, v->post[0] ? " " : "", v->post);
+        snprintf(pat, sizeof pat, "{S} %s%s%s%s%s", v->pre, v->pre[0] ? " =" : "", v->lemma, v->post[0] ? " " : "", v->post);
         if (strcmp(v->code, "---"))
             write_pattern(m, v->code, v->back, NULL, pat);
         /* irregular forms the verb's own inflection may not make: each a verb of its own, with the
@@ -889,7 +893,7 @@ static void verbs_file(imp *m, FILE *fp)
             verb_t *w = &verbs[nverbs++];
             *w = *v;
             snprintf(w->lemma, sizeof w->lemma, "%s", forms[k]);
-            snprintf(pat, sizeof pat, "{S} %s%s%s", w->lemma, w->post[0] ? " " : "", w->post);
+            snprintf(pat, sizeof pat, "{S} %s%s%s%s%s", w->pre, w->pre[0] ? " =" : "", w->lemma, w->post[0] ? " " : "", w->post);
             if (strcmp(w->code, "---"))
                 write_pattern(m, w->code, w->back, NULL, pat);
         }
