@@ -87,6 +87,7 @@ vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *inf
     vg_buf_clear(&c->strs);
     c->last_subject[0] = c->last_person[0] = c->last_mention[0] = c->last_country[0] = c->first_country[0] = 0;
     c->nplaces = 0;
+    c->discard = 0;
     c->doc_day = VG_DAY_MIN;
     if (info && info->date && vg_date_valid(info->date, strlen(info->date) < 10 ? strlen(info->date) : 10))
         c->doc_day = vg_days_from_civil(atoi(info->date), atoi(info->date + 5), atoi(info->date + 8));
@@ -123,8 +124,13 @@ vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *inf
                     c->np[k].place, c->np[k].attrib, c->np[k].group);
 #endif
         size_t nev0 = c->nev;
-        if ((rc = vg_when_find(&s)) != VG_OK || (rc = vg_match_sentence(&s, si)) != VG_OK)
+        if (c->discard == 2) { /* a story discard: the document codes nothing */
+            c->nev = 0;
             break;
+        }
+        if ((rc = vg_when_find(&s)) != VG_OK || (!c->discard && (rc = vg_match_sentence(&s, si)) != VG_OK))
+            break;
+        c->discard = 0;
         if (c->nev == nev0) /* no event: the sentence's first actor is still who « il » may be */
             for (size_t k = 0; k < c->nnp; k++) {
                 const np_t *np = &c->np[k];

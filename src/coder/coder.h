@@ -76,6 +76,7 @@ typedef struct vg_coder {
     char place_code[32][4]; /* countries of the places named so far, and how often */
     int place_n[32];
     int nplaces;
+    uint8_t discard;      /* discards.txt phrases seen: 1 in this sentence, 2 in the document */
 } vg_coder;
 
 typedef struct {

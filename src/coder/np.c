@@ -218,6 +218,14 @@ vg_status vg_np_find(sent_t *s)
             i++;
             continue;
         }
+        if (PH(s, ph)->kind == VG_PH_DISCARD) { /* not an actor: the news the dictionary was not made for */
+            uint8_t level = PH(s, ph)->code[0] == 'S' && PH(s, ph)->code[1] == 'T' ? 2 : 1;
+            if (level > c->discard)
+                c->discard = level;
+            i += (size_t)n;
+            have_prev = 0;
+            continue;
+        }
         mention m = { (uint32_t)i, (uint32_t)(i + (size_t)n), ph };
         if (have_prev && c->nnp && joins(s, &c->np[c->nnp - 1], &m, &prev)) {
             absorb(s, &c->np[c->nnp - 1], &m);

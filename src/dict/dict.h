@@ -52,7 +52,8 @@ typedef enum {
     VG_PH_CAPITAL, /* capital: place, and government by metonym */
     VG_PH_SEAT,    /* seat of power: full code */
     VG_PH_CITY,    /* place only */
-    VG_PH_AGENT    /* role noun */
+    VG_PH_AGENT,   /* role noun */
+    VG_PH_DISCARD  /* discards.txt: a phrase that drops its sentence (code "SENT") or document ("STORY") */
 } vg_phkind;
 
 typedef struct {

@@ -611,6 +611,23 @@ static vg_status agent_line(ld *d, char **f, int nf)
     return each_alt(d, f[1], agent_alt, f[0]);
 }
 
+/* discards.txt: story|sentence <TAB> phrases — news a dictionary was not written for (sport,
+** weather): a phrase of it drops the events of its sentence, or of the whole document. */
+static vg_status discard_alt(ld *d, const char *s, size_t n, void *vctx)
+{
+    vg_phrase *p;
+    return add_phrase(d, VG_PH_DISCARD, s, n, vctx, INFL_NONE, &p);
+}
+
+static vg_status discard_line(ld *d, char **f, int nf)
+{
+    (void)nf;
+    int story = !strcmp(f[0], "story");
+    if (!story && strcmp(f[0], "sentence"))
+        return fail(d, "discard kind \"%.40s\" is neither story nor sentence", f[0]);
+    return each_alt(d, f[1], discard_alt, story ? "STORY" : "SENT");
+}
+
 /* ---- grammar ---- */
 
 static const char *const gclass_names[VG_G_COUNT] = {
@@ -1165,7 +1182,8 @@ vg_status vg_lexicon_load(vg_lexicon *lx, const vg_mem *mem, const char *data_di
         { "%s/options.txt", 1, 0, 0, 2, 2, option_line },
         { "%s/%s/countries.txt", 1, 1, 1, 3, 4, country_line }, { "%s/actors.txt", 1, 0, 1, 2, 2, actor_line },
         { "%s/actors", 1, 0, 0, 2, 2, actor_line }, /* a directory: every *.txt in it, by name */
-        { "%s/%s/agents.txt", 1, 1, 1, 2, 2, agent_line },     { "%s/%s/triggers.txt", 1, 1, 1, 2, 3, trigger_line },
+        { "%s/%s/agents.txt", 1, 1, 1, 2, 2, agent_line },
+        { "%s/%s/discards.txt", 1, 1, 0, 2, 2, discard_line },     { "%s/%s/triggers.txt", 1, 1, 1, 2, 3, trigger_line },
     };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         snprintf(path, sizeof path, files[i].fmt, files[i].in_dict ? dict_dir : data_dir, lang);

@@ -15,6 +15,8 @@ void vg_dict_stats(const vg_lexicon *lx, vg_dict_counts *c)
     int pkind = -1;
     for (size_t i = 0; i < lx->nph; i++) {
         const vg_phrase *p = &lx->ph[i];
+        if (p->kind == VG_PH_DISCARD)
+            continue;
         int kind = p->kind < VG_PH_AGENT + 1 ? p->kind : VG_PH_AGENT;
         c->names[kind]++;
         if (p->file != pfile || p->line != pline || kind != pkind) {
