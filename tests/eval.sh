@@ -83,5 +83,25 @@ check "eval --errors --level full: false events name the dictionary file:line th
 check "eval --errors: missed events quote their passage" sh -c "[ \$(grep -c '^   passage: \"' '$T/err.txt') = $n_fn ]"
 check "eval --errors: the report still ends with F1 dyad+root" sh -c "tail -n 1 '$T/err.txt' | grep -q '^F1 dyad+root 0\.[0-9][0-9][0-9]$'"
 
+# PETRARCH's own validation dictionaries, imported, code PETRARCH's unit-test records: at least 40%
+# of the records exactly right (every event, with its full codes, and none false), text only
+P="$SHARED/eval/petrarch"
+"$V" dict import --from petrarch -o "$T/petr" "$P"/PETR.Validate.actors.txt "$P"/PETR.Validate.agents.txt \
+    "$P"/PETR.Validate.verbs.txt "$P"/PETR.Validate.discards.txt 2>"$T/import.err"; rc=$?
+check "dict import --from petrarch: exit 1, each entry not converted reported with file:line, then a summary" sh -c "
+    [ $rc = 1 ] && [ \$(grep -c 'PETR.Validate.[a-z]*.txt:[0-9]*: not converted: ' '$T/import.err') -gt 0 ] &&
+    tail -n 1 '$T/import.err' | grep -q 'entries read, [0-9]* converted, [0-9]* not converted'"
+"$V" eval -q --json --dict "$T/petr" "$P/petr-unittest.jsonl" >"$T/petr.json"
+check "imported PETRARCH dictionaries code >= 40% of petr-unittest exactly right" python3 -c "
+import json
+r = json.load(open('$T/petr.json'))
+share = r['exact']['full'] / r['passages']
+print('   petr-unittest exactly right: %d of %d (%.1f%%)' % (r['exact']['full'], r['passages'], 100 * share))
+assert r['passages'] == 284 and share >= 0.40
+"
+"$V" code -q --dict "$T/petr" "$P/petr-unittest.jsonl" >"$T/petr-sys.jsonl"
+python3 "$SHARED/eval/score.py" "$P/petr-unittest.jsonl" "$T/petr-sys.jsonl" >"$T/petr-theirs.txt"
+check "eval agrees with score.py with an imported dictionary" python3 "$T/agree.py" "$T/petr.json" "$T/petr-theirs.txt"
+
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

@@ -95,6 +95,8 @@ static int clause_word(const sent_t *s, size_t j)
 {
     if (!tok_is(s, j, VG_G_BOUNDARY))
         return 0;
+    if (!s->fr && !strcmp(s->t[j].key, "to") && j + 1 < s->nt && !s->ct[j + 1].nvf)
+        return 0; /* "to" before a word that is no verb is a preposition: "shipped food to X" */
     size_t k = j + 1;
     if (k < s->nt && tok_is(s, k, VG_G_OF)) /* afin de, avant de */
         k++;

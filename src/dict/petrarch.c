@@ -43,6 +43,7 @@ typedef struct {
 
 typedef struct {
     FILE *actors, *countries, *agents, *triggers, *codes, *discards;
+    vg_morph *morph;  /* English verb forms: a form the lemma already makes needs no verb of its own */
     synset *syn;
     size_t nsyn, capsyn;
     char **xcodes;   /* event codes declared in codes.txt */
@@ -101,13 +102,13 @@ static char *trim(char *s)
 ** when the last word had its trailing `_`. */
 static void phrase_of(const char *in, char *out, size_t cap, int *exact)
 {
-    size_t o = 0;
-    int e = 0;
-    for (const char *p = in; *p && o + 1 < cap; p++) {
+    size_t o = 0, n = strlen(in);
+    while (n && (in[n - 1] == ' ' || in[n - 1] == '\t'))
+        n--;
+    int e = n && in[n - 1] == '_';
+    for (const char *p = in; p < in + n && o + 1 < cap; p++) {
         unsigned char ch = (unsigned char)*p;
         if (ch == '_' || ch == ' ' || ch == '\t') {
-            if (!p[1] || p[1] == ' ' || p[1] == '\t')
-                e = ch == '_';
             if (o && out[o - 1] != ' ')
                 out[o++] = ' ';
             continue;
@@ -628,13 +629,45 @@ static int pattern_code(imp *m, const char *blk, char code[8], char back[8], con
     return 1;
 }
 
+/* A block's patterns are held until it ends, so that a negated pattern (NOT * [112]) joins the
+** plain one of the same words as its neg=CODE: two lines would tie, and the first would win. */
+typedef struct {
+    char code[8], back[8], neg[8];
+    char pat[1024];
+} outpat;
+
+static outpat blk_out[2048];
+static size_t nblk_out;
+
 static void write_pattern(imp *m, const char *code, const char *back, const char *neg, const char *pat)
 {
-    fprintf(m->triggers, "%s\t%s", code, pat);
-    if ((back && *back) || (neg && *neg))
-        fprintf(m->triggers, "\t%s%s%s%s%s", neg && *neg ? "neg=" : "", neg && *neg ? neg : "",
-                neg && *neg && back && *back ? " " : "", back && *back ? "back=" : "", back && *back ? back : "");
-    fputc('\n', m->triggers);
+    for (size_t i = 0; neg && *neg && i < nblk_out; i++)
+        if (!strcmp(blk_out[i].pat, pat) && !strcmp(blk_out[i].code, code) && !blk_out[i].neg[0]) {
+            snprintf(blk_out[i].neg, sizeof blk_out[i].neg, "%s", neg);
+            return;
+        }
+    if (nblk_out == sizeof blk_out / sizeof *blk_out) {
+        skip(m, pat, "more than %zu patterns in one block", nblk_out);
+        return;
+    }
+    outpat *o = &blk_out[nblk_out++];
+    snprintf(o->code, sizeof o->code, "%s", code);
+    snprintf(o->back, sizeof o->back, "%s", back ? back : "");
+    snprintf(o->neg, sizeof o->neg, "%s", neg ? neg : "");
+    snprintf(o->pat, sizeof o->pat, "%s", pat);
+}
+
+static void flush_block(imp *m)
+{
+    for (size_t i = 0; i < nblk_out; i++) {
+        const outpat *o = &blk_out[i];
+        fprintf(m->triggers, "%s\t%s", o->code, o->pat);
+        if (o->back[0] || o->neg[0])
+            fprintf(m->triggers, "\t%s%s%s%s%s", o->neg[0] ? "neg=" : "", o->neg, o->neg[0] && o->back[0] ? " " : "",
+                    o->back[0] ? "back=" : "", o->back);
+        fputc('\n', m->triggers);
+    }
+    nblk_out = 0;
 }
 
 /* A pattern line of a block: "- PRE * POST [CODE]". */
@@ -687,6 +720,9 @@ static void verb_pattern(imp *m, const verb_t *verbs, int nverbs, char *line, co
         char *save = NULL;
         for (char *t = strtok_r(exp[e], " \t", &save); t && nt < MAXW; t = strtok_r(NULL, " \t", &save))
             tok[nt++] = t;
+        if (nt && !strcmp(tok[0], "$")) { /* the source before the verb is its subject: vigie's {S} */
+            memmove(tok, tok + 1, (size_t)--nt * sizeof *tok);
+        }
         for (int i = 0; i < nt; i++)
             if (!strcmp(tok[i], "*"))
                 star = star < 0 ? i : -2;
@@ -822,6 +858,18 @@ static int verb_line(imp *m, char *s, const char *blkcode, const char *blkback, 
     return 1;
 }
 
+typedef struct {
+    const char *want;
+    int found;
+} form_probe;
+
+static void on_form(void *ctx, const char *form, unsigned feats)
+{
+    form_probe *p = ctx;
+    (void)feats;
+    p->found |= !strcmp(form, p->want);
+}
+
 static void verbs_file(imp *m, FILE *fp)
 {
     read_synsets(m, fp);
@@ -853,6 +901,7 @@ static void verbs_file(imp *m, FILE *fp)
             continue;
         in_syn = 0;
         if (!strncmp(s, "---", 3)) { /* --- VERB [CODE] --- */
+            flush_block(m);
             char *br = strchr(s, '['), *rb = br ? strchr(br, ']') : NULL;
             nverbs = 0;
             in_block = 1;
@@ -885,10 +934,13 @@ static void verbs_file(imp *m, FILE *fp)
         snprintf(pat, sizeof pat, "{S} %s%s%s%s%s", v->pre, v->pre[0] ? " =" : "", v->lemma, v->post[0] ? " " : "", v->post);
         if (strcmp(v->code, "---"))
             write_pattern(m, v->code, v->back, NULL, pat);
-        /* irregular forms the verb's own inflection may not make: each a verb of its own, with the
+        /* irregular forms the verb's own inflection does not make: each a verb of its own, with the
         ** same patterns (read as lemmas, they match themselves) */
         for (int k = 0; k < nf && nverbs < 64; k++) {
-            if (!strcmp(forms[k], v->lemma))
+            form_probe pr = { forms[k], 0 };
+            if (m->morph)
+                vg_morph_forms(m->morph, v->lemma, on_form, &pr);
+            if (!strcmp(forms[k], v->lemma) || pr.found)
                 continue;
             verb_t *w = &verbs[nverbs++];
             *w = *v;
@@ -898,6 +950,7 @@ static void verbs_file(imp *m, FILE *fp)
                 write_pattern(m, w->code, w->back, NULL, pat);
         }
     }
+    flush_block(m);
 }
 
 /* ---- discards ---- */
@@ -973,6 +1026,11 @@ vg_status vg_import_petrarch(char **files, int nfiles, const char *outdir, FILE 
     memset(c, 0, sizeof *c);
     m.report = report;
     m.c = c;
+    vg_mem mem;
+    vg_mem_init(&mem, NULL);
+    char merr[256];
+    if (vg_morph_open(&mem, "en", &m.morph, merr, sizeof merr) != VG_OK)
+        m.morph = NULL; /* then every listed form gets its verb: more lines, the same matches */
     char path[4096];
     snprintf(path, sizeof path, "%s/en", outdir);
     mkdir(outdir, 0777);
@@ -1046,5 +1104,6 @@ done:;
     for (size_t i = 0; i < m.nxr; i++)
         free(m.xroles[i]);
     free(m.xroles);
+    vg_morph_close(m.morph);
     return rc;
 }
