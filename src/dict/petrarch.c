@@ -42,8 +42,17 @@ typedef struct {
 } synset;
 
 typedef struct {
+    char code[8], back[8], neg[8];
+    char pat[1024];
+} outpat;
+
+#define BLOCK_PATTERNS 2048
+
+typedef struct {
     FILE *actors, *countries, *agents, *triggers, *codes, *discards;
     vg_morph *morph;  /* English verb forms: a form the lemma already makes needs no verb of its own */
+    outpat *blk;      /* the current verb block's patterns (BLOCK_PATTERNS) */
+    size_t nblk;
     synset *syn;
     size_t nsyn, capsyn;
     char **xcodes;   /* event codes declared in codes.txt */
@@ -73,17 +82,32 @@ static void *grow(imp *m, void *p, size_t *cap, size_t n, size_t size)
     return q;
 }
 
+/* Report what could not be converted. Every entry read is counted once, converted or skipped;
+** note() reports a part of an entry (one of its codes or names) whose rest was converted. */
+static void vnote(imp *m, const char *text, const char *fmt, va_list ap)
+{
+    if (!m->report)
+        return;
+    fprintf(m->report, "vigie dict import: %s:%ld: not converted: ", m->file, m->line);
+    vfprintf(m->report, fmt, ap);
+    fprintf(m->report, ": %.120s\n", text);
+}
+
+static void note(imp *m, const char *text, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vnote(m, text, fmt, ap);
+    va_end(ap);
+}
+
 static void skip(imp *m, const char *text, const char *fmt, ...)
 {
     va_list ap;
     m->c->skipped++;
-    if (!m->report)
-        return;
-    fprintf(m->report, "vigie dict import: %s:%ld: not converted: ", m->file, m->line);
     va_start(ap, fmt);
-    vfprintf(m->report, fmt, ap);
+    vnote(m, text, fmt, ap);
     va_end(ap);
-    fprintf(m->report, ": %.120s\n", text);
 }
 
 static char *trim(char *s)
@@ -106,14 +130,27 @@ static void phrase_of(const char *in, char *out, size_t cap, int *exact)
     while (n && (in[n - 1] == ' ' || in[n - 1] == '\t'))
         n--;
     int e = n && in[n - 1] == '_';
-    for (const char *p = in; p < in + n && o + 1 < cap; p++) {
+    for (const char *p = in; p < in + n && o + 5 < cap; p++) {
         unsigned char ch = (unsigned char)*p;
-        if (ch == '_' || ch == ' ' || ch == '\t') {
+        if (ch >= 0x80) { /* a UTF-8 letter is kept whole; a broken sequence is a space */
+            size_t len = ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : ch >= 0xC0 ? 2 : 1;
+            if (p + len <= in + n && !vg_utf8_invalid(p, len)) {
+                memcpy(out + o, p, len);
+                o += len;
+                p += len - 1;
+                continue;
+            }
+            ch = ' ';
+        }
+        /* only what a name is made of: other punctuation would be tokens, or syntax, of its own */
+        if (!isalnum(ch) && ch != '-' && ch != '.' && ch != '\'' && ch != '&')
+            ch = ' ';
+        if (ch == ' ') {
             if (o && out[o - 1] != ' ')
                 out[o++] = ' ';
             continue;
         }
-        out[o++] = (char)(ch < 128 ? tolower(ch) : ch);
+        out[o++] = (char)tolower(ch);
     }
     while (o && out[o - 1] == ' ')
         o--;
@@ -122,6 +159,25 @@ static void phrase_of(const char *in, char *out, size_t cap, int *exact)
         memmove(out, out + 4, strlen(out + 4) + 1);
     if (exact)
         *exact = e;
+}
+
+/* Will vigie's loader take this phrase? Not empty, at most 12 tokens however the punctuation in it
+** is split (a word and each of its marks counted apart), no word longer than a key. */
+static int phrase_ok(const char *ph)
+{
+    size_t words = 0, marks = 0, run = 0;
+    for (const char *p = ph; *p; p++) {
+        if (*p == ' ') {
+            run = 0;
+            continue;
+        }
+        if (!run++)
+            words++;
+        if (run > 48)
+            return 0;
+        marks += *p == '-' || *p == '.' || *p == '\'' || *p == '&';
+    }
+    return words && words + 2 * marks <= 12;
 }
 
 static int is_code_char(char ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'); }
@@ -172,7 +228,7 @@ static void need_code(imp *m, const char *code)
         return;
     }
     m->nx++;
-    fprintf(m->codes, "event\t%s\tnot a CAMEO code (imported from %s)\n", code, m->file);
+    fprintf(m->codes, "event\t%s\tnot a CAMEO code (imported from PETRARCH)\n", code);
 }
 
 static void need_role(imp *m, const char *role)
@@ -188,7 +244,7 @@ static void need_role(imp *m, const char *role)
         return;
     }
     m->nxr++;
-    fprintf(m->codes, "role\t%s\tnot a CAMEO role (imported from %s)\n", role, m->file);
+    fprintf(m->codes, "role\t%s\tnot a CAMEO role (imported from PETRARCH)\n", role);
 }
 
 /* Strip a `#` comment. */
@@ -258,17 +314,17 @@ static void actor_code(imp *m, actor_entry *a, char *blk)
         *p = (char)toupper((unsigned char)*p);
     char *rest = trim(s + k);
     if (!strncmp(code, "---", 3)) {
-        skip(m, blk, "null actor code (vigie has no actor that codes nothing)");
+        note(m, blk, "null actor code (vigie has no actor that codes nothing)");
         a->bad = 1;
         return;
     }
     if (strchr(code, '/')) {
-        skip(m, blk, "several codes for one phrase");
+        note(m, blk, "several codes for one phrase");
         a->bad = 1;
         return;
     }
     if (!actor_code_ok(code)) {
-        skip(m, blk, "\"%s\" is not an actor code (capitals and digits, in blocks of three)", code);
+        note(m, blk, "\"%s\" is not an actor code (capitals and digits, in blocks of three)", code);
         a->bad = 1;
         return;
     }
@@ -294,7 +350,7 @@ static void actor_code(imp *m, actor_entry *a, char *blk)
             ok = 0;
     }
     if (!ok) {
-        skip(m, blk, "bad date restriction");
+        note(m, blk, "bad date restriction");
         a->bad = 1;
         return;
     }
@@ -306,16 +362,17 @@ static const char *const stem_ends[] = { "s", "n", "ns", "a", "an", "ans", "e", 
 
 static void write_actor(imp *m, actor_entry *a)
 {
-    if (!a->nnames)
-        return;
+    if (!a->line)
+        return; /* no entry started */
     m->c->read++;
-    if (!a->deflt[0] && !a->roles[0]) {
-        if (!a->bad) {
-            long l = m->line;
-            m->line = a->line;
+    if (!a->nnames || (!a->deflt[0] && !a->roles[0])) {
+        long l = m->line;
+        m->line = a->line;
+        if (a->bad || !a->nnames)
+            m->c->skipped++; /* its codes or names were reported */
+        else
             skip(m, a->names[0], "no code");
-            m->line = l;
-        }
+        m->line = l;
         a->nnames = 0;
         return;
     }
@@ -385,8 +442,10 @@ static void actors_file(imp *m, FILE *fp)
             *br = 0;
         if (a.nnames < 64) {
             phrase_of(s, a.names[a.nnames], sizeof a.names[0], &a.exact[a.nnames]);
-            if (a.names[a.nnames][0])
+            if (phrase_ok(a.names[a.nnames]))
                 a.nnames++;
+            else if (a.names[a.nnames][0])
+                note(m, s, "a name of more than 12 words, or a word too long");
         }
         for (char *p = br ? br : NULL; p;) {
             char *q = strchr(p + 1, ']');
@@ -494,19 +553,22 @@ static void agents_file(imp *m, FILE *fp)
         int nf = expand_macros(mac, nmac, trim(s), forms, 32);
         for (char *t = strtok(plur, " \t"); t && nf < 64; t = strtok(NULL, " \t"))
             nf += expand_macros(mac, nmac, t, forms + nf, 64 - nf);
-        fprintf(m->agents, "%s\t", role);
-        int any = 0;
+        char line[4096] = "";
         for (int i = 0; i < nf; i++) {
             char ph[192];
             phrase_of(forms[i], ph, sizeof ph, NULL);
-            if (ph[0])
-                fprintf(m->agents, "%s%s", any++ ? " | " : "", ph);
+            size_t n = strlen(line);
+            if (phrase_ok(ph) && n + strlen(ph) + 4 < sizeof line)
+                snprintf(line + n, sizeof line - n, "%s%s", n ? " | " : "", ph);
         }
-        fputc('\n', m->agents);
+        if (!line[0]) {
+            skip(m, s, "no noun vigie can read (empty, more than 12 words, or a word too long)");
+            continue;
+        }
+        fprintf(m->agents, "%s\t%s\n", role, line);
         if (strlen(code) > 3)
-            skip(m, code, "kept the first role (%s): a vigie agent gives one role", role);
-        else
-            m->c->converted++;
+            note(m, code, "kept the first role (%s): a vigie agent gives one role", role);
+        m->c->converted++;
     }
 }
 
@@ -631,44 +693,59 @@ static int pattern_code(imp *m, const char *blk, char code[8], char back[8], con
 
 /* A block's patterns are held until it ends, so that a negated pattern (NOT * [112]) joins the
 ** plain one of the same words as its neg=CODE: two lines would tie, and the first would win. */
-typedef struct {
-    char code[8], back[8], neg[8];
-    char pat[1024];
-} outpat;
 
-static outpat blk_out[2048];
-static size_t nblk_out;
-
-static void write_pattern(imp *m, const char *code, const char *back, const char *neg, const char *pat)
-{
-    for (size_t i = 0; neg && *neg && i < nblk_out; i++)
-        if (!strcmp(blk_out[i].pat, pat) && !strcmp(blk_out[i].code, code) && !blk_out[i].neg[0]) {
-            snprintf(blk_out[i].neg, sizeof blk_out[i].neg, "%s", neg);
-            return;
-        }
-    if (nblk_out == sizeof blk_out / sizeof *blk_out) {
-        skip(m, pat, "more than %zu patterns in one block", nblk_out);
-        return;
-    }
-    outpat *o = &blk_out[nblk_out++];
-    snprintf(o->code, sizeof o->code, "%s", code);
-    snprintf(o->back, sizeof o->back, "%s", back ? back : "");
-    snprintf(o->neg, sizeof o->neg, "%s", neg ? neg : "");
-    snprintf(o->pat, sizeof o->pat, "%s", pat);
-}
 
 static void flush_block(imp *m)
 {
-    for (size_t i = 0; i < nblk_out; i++) {
-        const outpat *o = &blk_out[i];
+    for (size_t i = 0; i < m->nblk; i++) {
+        const outpat *o = &m->blk[i];
         fprintf(m->triggers, "%s\t%s", o->code, o->pat);
         if (o->back[0] || o->neg[0])
             fprintf(m->triggers, "\t%s%s%s%s%s", o->neg[0] ? "neg=" : "", o->neg, o->neg[0] && o->back[0] ? " " : "",
                     o->back[0] ? "back=" : "", o->back);
         fputc('\n', m->triggers);
     }
-    nblk_out = 0;
+    m->nblk = 0;
 }
+
+/* Will the loader take this pattern? At most 32 elements however its words' marks are split. */
+static int pattern_ok(const char *pat)
+{
+    size_t els = 0, run = 0;
+    for (const char *p = pat; *p; p++) {
+        if (*p == ' ') {
+            run = 0;
+            continue;
+        }
+        if (!run++)
+            els++;
+        if (run > 48)
+            return 0;
+        els += 2 * (*p == '-' || *p == '.' || *p == '\'' || *p == '&');
+    }
+    return els <= 32;
+}
+
+/* Returns 0 when the pattern cannot be written (the caller reports its line). */
+static int write_pattern(imp *m, const char *code, const char *back, const char *neg, const char *pat)
+{
+    if (!pattern_ok(pat))
+        return 0;
+    for (size_t i = 0; neg && *neg && i < m->nblk; i++)
+        if (!strcmp(m->blk[i].pat, pat) && !strcmp(m->blk[i].code, code) && !m->blk[i].neg[0]) {
+            snprintf(m->blk[i].neg, sizeof m->blk[i].neg, "%s", neg);
+            return 1;
+        }
+    if (m->nblk == BLOCK_PATTERNS)
+        flush_block(m); /* a huge block: its negated patterns may no longer find their twin */
+    outpat *o = &m->blk[m->nblk++];
+    snprintf(o->code, sizeof o->code, "%s", code);
+    snprintf(o->back, sizeof o->back, "%s", back ? back : "");
+    snprintf(o->neg, sizeof o->neg, "%s", neg ? neg : "");
+    snprintf(o->pat, sizeof o->pat, "%s", pat);
+    return 1;
+}
+
 
 /* A pattern line of a block: "- PRE * POST [CODE]". */
 static void verb_pattern(imp *m, const verb_t *verbs, int nverbs, char *line, const char *full)
@@ -713,7 +790,7 @@ static void verb_pattern(imp *m, const verb_t *verbs, int nverbs, char *line, co
         skip(m, full, "expands to more than %d patterns", MAXEXP);
         return;
     }
-    int done = 0;
+    int done = 0, rejected = 0;
     for (int e = 0; e < ne; e++) {
         char *tok[MAXW];
         int nt = 0, star = -1, neg_only = 1;
@@ -794,13 +871,16 @@ static void verb_pattern(imp *m, const verb_t *verbs, int nverbs, char *line, co
                         skip(m, full, "a negated pattern of a verb that codes nothing");
                     return;
                 }
-                write_pattern(m, base, NULL, code, pat);
+                rejected |= !write_pattern(m, base, NULL, code, pat);
             } else {
-                write_pattern(m, code, back, NULL, pat);
+                rejected |= !write_pattern(m, code, back, NULL, pat);
             }
         }
     }
-    m->c->converted++;
+    if (rejected)
+        skip(m, full, "a pattern of more than 32 elements, or a word too long");
+    else
+        m->c->converted++;
 }
 
 /* A verb line of a block: VERB {FORMS} [CODE], +VERB, A_+VERB, VERB_PARTICLE. */
@@ -850,8 +930,11 @@ static int verb_line(imp *m, char *s, const char *blkcode, const char *blkback, 
         *us = 0;
     }
     phrase_of(head, v->lemma, sizeof v->lemma, NULL);
-    if (!v->lemma[0]) {
-        skip(m, full, "no verb");
+    int word = v->lemma[0] != 0;
+    for (const char *p = v->lemma; *p; p++)
+        word &= (unsigned char)*p >= 0x80 || isalnum((unsigned char)*p);
+    if (!word || !phrase_ok(v->pre) != !v->pre[0] || !phrase_ok(v->post) != !v->post[0]) {
+        skip(m, full, "the verb is not one word, or its words are too many");
         return 0;
     }
     m->c->converted++;
@@ -933,7 +1016,7 @@ static void verbs_file(imp *m, FILE *fp)
         char pat[512];
         snprintf(pat, sizeof pat, "{S} %s%s%s%s%s", v->pre, v->pre[0] ? " =" : "", v->lemma, v->post[0] ? " " : "", v->post);
         if (strcmp(v->code, "---"))
-            write_pattern(m, v->code, v->back, NULL, pat);
+            (void)write_pattern(m, v->code, v->back, NULL, pat); /* bounded by verb_line's checks */
         /* irregular forms the verb's own inflection does not make: each a verb of its own, with the
         ** same patterns (read as lemmas, they match themselves) */
         for (int k = 0; k < nf && nverbs < 64; k++) {
@@ -947,7 +1030,7 @@ static void verbs_file(imp *m, FILE *fp)
             snprintf(w->lemma, sizeof w->lemma, "%s", forms[k]);
             snprintf(pat, sizeof pat, "{S} %s%s%s%s%s", w->pre, w->pre[0] ? " =" : "", w->lemma, w->post[0] ? " " : "", w->post);
             if (strcmp(w->code, "---"))
-                write_pattern(m, w->code, w->back, NULL, pat);
+                (void)write_pattern(m, w->code, w->back, NULL, pat);
         }
     }
     flush_block(m);
@@ -968,8 +1051,8 @@ static void discards_file(imp *m, FILE *fp)
         int story = *s == '+';
         char ph[512];
         phrase_of(story ? s + 1 : s, ph, sizeof ph, NULL);
-        if (!ph[0]) {
-            skip(m, s, "empty phrase");
+        if (!phrase_ok(ph)) {
+            skip(m, s, "empty, more than 12 words, or a word too long");
             continue;
         }
         fprintf(m->discards, "%s\t%s\n", story ? "story" : "sentence", ph);
@@ -1026,6 +1109,10 @@ vg_status vg_import_petrarch(char **files, int nfiles, const char *outdir, FILE 
     memset(c, 0, sizeof *c);
     m.report = report;
     m.c = c;
+    if (!(m.blk = malloc(BLOCK_PATTERNS * sizeof *m.blk))) {
+        snprintf(err, errcap, "out of memory");
+        return VG_ENOMEM;
+    }
     vg_mem mem;
     vg_mem_init(&mem, NULL);
     char merr[256];
@@ -1105,5 +1192,6 @@ done:;
         free(m.xroles[i]);
     free(m.xroles);
     vg_morph_close(m.morph);
+    free(m.blk);
     return rc;
 }
