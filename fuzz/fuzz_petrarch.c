@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static char dir[64];
     if (!dir[0]) {
         snprintf(dir, sizeof dir, "/tmp/vigie-fuzz-petrarch-%d", (int)getpid());
-        char cmd[128];
+        char cmd[200];
         snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s'", dir, dir);
         if (system(cmd) != 0)
             abort();

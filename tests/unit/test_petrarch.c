@@ -79,7 +79,8 @@ static void reports_what_it_cannot_convert(void)
     for (const char *p = report; (p = strchr(p, '\n')); p++)
         lines++;
     CHECK_EQ_INT(lines, sizeof want / sizeof *want);
-    CHECK_EQ_INT(counts.skipped, sizeof want / sizeof *want);
+    /* an entry is counted once: the agent that kept its first role is converted, with its note */
+    CHECK_EQ_INT(counts.skipped, sizeof want / sizeof *want - 1);
     CHECK(counts.converted > 20 && counts.read == counts.converted + counts.skipped);
 }
 
