@@ -181,7 +181,7 @@ typedef struct {
     const char *source;     /* CAMEO actor codes: "USAGOV", "RUS", "IMGMUSISI" */
     const char *target;
     vg_span source_span, target_span, trigger_span;
-    const char *code;       /* CAMEO event code, "0871" */
+    const char *code;       /* CAMEO event code, "0871" (or one the dictionary's codes.txt declares) */
     const char *root;       /* its first two digits, "08" */
     int quad;               /* QuadClass 1..4 */
     float goldstein;

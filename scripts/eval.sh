@@ -15,6 +15,14 @@ for g in "$SHARED"/eval/*.jsonl "$SHARED"/eval/*/*.jsonl; do
     [ -f "$g" ] || continue
     "$B/vigie" eval -q --json "$g" >>"$T/all.json"
 done
+# PETRARCH's unit-test records again, coded with PETRARCH's own validation dictionaries, imported
+P="$SHARED/eval/petrarch"
+if [ -f "$P/PETR.Validate.verbs.txt" ]; then
+    "$B/vigie" dict import --from petrarch -o "$T/petr" "$P"/PETR.Validate.actors.txt "$P"/PETR.Validate.agents.txt \
+        "$P"/PETR.Validate.verbs.txt "$P"/PETR.Validate.discards.txt 2>"$T/import.err" || true
+    "$B/vigie" eval -q --json --dict "$T/petr" "$P/petr-unittest.jsonl" |
+        sed 's/^{/{"label": "with the PETRARCH validation dictionaries, imported (vigie dict import --from petrarch)", /' >>"$T/all.json"
+fi
 python3 - "$T/all.json" "$OUT" "$("$B/vigie" --version)" <<'PY'
 import json, sys, datetime, os
 rows = [json.loads(l) for l in open(sys.argv[1])]
@@ -29,9 +37,12 @@ L = ["# Accuracy", "",
      "  root-only (code[:2]); 040, 046 and 057 compared in either direction; optional gold events",
      "  neither count nor cost.", ""]
 for r in rows:
-    name = r["file"].split("/eval/", 1)[-1]
+    name = r["file"].split("/eval/", 1)[-1] + (", " + r["label"] if "label" in r else "")
+    ex = r.get("exact", {})
     L += ["## %s" % name, "",
-          "%d passages, %d gold events (optional ones aside), %d coded events." % (r["passages"], r["gold_events"], r["system_events"]), "",
+          "%d passages, %d gold events (optional ones aside), %d coded events." % (r["passages"], r["gold_events"], r["system_events"]),
+          "Passages exactly right (every event, none false): %d at the full level (%.1f%%), %d at dyad+root." % (
+              ex.get("full", 0), 100.0 * ex.get("full", 0) / max(r["passages"], 1), ex.get("dyad+root", 0)), "",
           "| lang | level | P | R | F1 | tp | fp | fn |", "|---|---|---|---|---|---|---|---|"]
     for lang, levels in r["scores"].items():
         for level, v in levels.items():
@@ -42,5 +53,6 @@ open(out, "w").write("\n".join(L))
 print("make eval: wrote %s (%d gold sets)" % (out, len(rows)))
 for r in rows:
     a = r["scores"]["all"]["dyad+root"]
-    print("  %-28s dyad+root P %.3f R %.3f F1 %.3f" % (r["file"].split("/eval/", 1)[-1], a["p"], a["r"], a["f1"]))
+    print("  %-28s dyad+root P %.3f R %.3f F1 %.3f, %d of %d passages exactly right%s" % (r["file"].split("/eval/", 1)[-1], a["p"], a["r"], a["f1"],
+          r.get("exact", {}).get("full", 0), r["passages"], " (imported PETRARCH dictionaries)" if "label" in r else ""))
 PY

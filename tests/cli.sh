@@ -98,5 +98,14 @@ for lang in ('fr', 'en'):
 "
 check "dict: an unknown subcommand is a usage error" [ "$(status "$V" dict frobnicate)" = 2 ]
 check "dict --help" sh -c "'$V' dict --help | grep -q 'Usage: vigie dict stats'"
+check "dict import --help" sh -c "'$V' dict import --help | grep -q 'vigie dict import --from petrarch'"
+check "dict import: an unknown format is a usage error" [ "$(status "$V" dict import --from tabari -o "$T/x" tests/data/petrarch/demo.verbs.txt)" = 2 ]
+check "dict import: a missing file is named" sh -c "'$V' dict import --from petrarch -o '$T/x' /nonexistent.verbs.txt 2>&1 >/dev/null | grep -q '/nonexistent.verbs.txt: cannot open'"
+check "dict import: a missing file is exit 3" [ "$(status "$V" dict import --from petrarch -o "$T/x" /nonexistent.verbs.txt)" = 3 ]
+"$V" dict import --from petrarch -o "$T/petr" tests/data/petrarch/*.txt 2>"$T/petr.err"; rc=$?
+check "dict import: exit 1, the unconverted entries on stderr, a summary that counts them" sh -c "[ $rc = 1 ] && [ \$(grep -c ': not converted: ' '$T/petr.err') = 7 ] && tail -n 1 '$T/petr.err' | grep -q ', 6 not converted; written to '"
+check "code --dict: the imported dictionary codes, dated roles by the document's date" sh -c "
+  printf '{\"id\":\"a\",\"date\":\"1995-06-01\",\"text\":\"Rufus Firefly visited Sylvania.\"}\n' | '$V' code -q -l en --dict '$T/petr' -f tsv - | cut -f3-5 | tail -n +2 | sort | tr '\n' ' ' | grep -qx 'FREGOV	SYL	032 SYL	FREGOV	033 '"
+check "code --dict: a directory that is not there is named, exit 3" sh -c "echo x | '$V' code --dict /nonexistent/d - 2>&1 | grep -q 'dictionary directory /nonexistent/d not found'; echo x | '$V' code --dict /nonexistent/d - 2>/dev/null; [ \$? = 3 ]"
 
 echo "$pass passed, $fail failed, $skip skipped"
