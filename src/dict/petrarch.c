@@ -49,16 +49,19 @@ typedef struct {
 #define BLOCK_PATTERNS 2048
 
 typedef struct {
+    char **v;
+    size_t n, cap;
+} strlist;
+
+typedef struct {
     FILE *actors, *countries, *agents, *triggers, *codes, *discards;
     vg_morph *morph;  /* English verb forms: a form the lemma already makes needs no verb of its own */
     outpat *blk;      /* the current verb block's patterns (BLOCK_PATTERNS) */
     size_t nblk;
     synset *syn;
     size_t nsyn, capsyn;
-    char **xcodes;   /* event codes declared in codes.txt */
-    size_t nx, capx;
-    char **xroles;
-    size_t nxr, capxr;
+    strlist xcodes;  /* event codes declared in codes.txt */
+    strlist xroles;  /* and roles */
     const char *file;
     long line;
     FILE *report;
@@ -206,45 +209,33 @@ static int event_code_ok(const char *s)
     return 1;
 }
 
-static int declared(char **v, size_t n, const char *s)
+/* Declare a code in codes.txt once, unless the codebook knows it. */
+static void declare(imp *m, strlist *l, int known, const char *kind, const char *code)
 {
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(v[i], s))
-            return 1;
-    return 0;
-}
-
-/* Make sure an event code is known: CAMEO's, or declared once in codes.txt. */
-static void need_code(imp *m, const char *code)
-{
-    if (vg_cameo_find(code, strlen(code)) || declared(m->xcodes, m->nx, code))
+    for (size_t i = 0; i < l->n && !known; i++)
+        known = !strcmp(l->v[i], code);
+    if (known)
         return;
-    char **v = grow(m, m->xcodes, &m->capx, m->nx, sizeof *v);
+    char **v = grow(m, l->v, &l->cap, l->n, sizeof *v);
     if (!v)
         return;
-    m->xcodes = v;
-    if (!(v[m->nx] = strdup(code))) {
+    l->v = v;
+    if (!(v[l->n] = strdup(code))) {
         m->failed = 1;
         return;
     }
-    m->nx++;
-    fprintf(m->codes, "event\t%s\tnot a CAMEO code (imported from PETRARCH)\n", code);
+    l->n++;
+    fprintf(m->codes, "%s\t%s\tnot a CAMEO %s (imported from PETRARCH)\n", kind, code, kind[0] == 'e' ? "code" : kind);
+}
+
+static void need_code(imp *m, const char *code)
+{
+    declare(m, &m->xcodes, vg_cameo_find(code, strlen(code)) != NULL, "event", code);
 }
 
 static void need_role(imp *m, const char *role)
 {
-    if (vg_role_find(role, strlen(role)) || declared(m->xroles, m->nxr, role))
-        return;
-    char **v = grow(m, m->xroles, &m->capxr, m->nxr, sizeof *v);
-    if (!v)
-        return;
-    m->xroles = v;
-    if (!(v[m->nxr] = strdup(role))) {
-        m->failed = 1;
-        return;
-    }
-    m->nxr++;
-    fprintf(m->codes, "role\t%s\tnot a CAMEO role (imported from PETRARCH)\n", role);
+    declare(m, &m->xroles, vg_role_find(role, strlen(role)) != NULL, "role", role);
 }
 
 /* Strip a `#` comment. */
@@ -1185,12 +1176,12 @@ done:;
         free(m.syn[i].name);
     }
     free(m.syn);
-    for (size_t i = 0; i < m.nx; i++)
-        free(m.xcodes[i]);
-    free(m.xcodes);
-    for (size_t i = 0; i < m.nxr; i++)
-        free(m.xroles[i]);
-    free(m.xroles);
+    strlist *lists[] = { &m.xcodes, &m.xroles };
+    for (size_t k = 0; k < 2; k++) {
+        for (size_t i = 0; i < lists[k]->n; i++)
+            free(lists[k]->v[i]);
+        free(lists[k]->v);
+    }
     vg_morph_close(m.morph);
     free(m.blk);
     return rc;
