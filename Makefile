@@ -40,7 +40,7 @@ FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz_%)
 
 .PHONY: all deps demo check check-asan test fuzz fuzz-build fuzz-run bench bench-extract eval clean
 .SECONDARY:
-all: $(BUILD)/vigie $(BUILD)/libvigie.a $(BUILD)/libvigie.so
+all: $(BUILD)/vigie $(BUILD)/libvigie.a $(BUILD)/libvigie.so $(ISO_NAMES)
 
 deps:
 	$(Q)sh scripts/deps.sh
@@ -60,6 +60,13 @@ $(BUILD)/gen/cameo_plover.inc: data/cameo/plover.tsv $(BUILD)/tools/mktab
 	@mkdir -p $(dir $@)
 	$(Q)$(BUILD)/tools/mktab plover $< > $@.tmp && mv $@.tmp $@
 $(BUILD)/obj/src/dict/codebook.o: $(GEN)
+
+# every ISO 3166-1 country named in French and English, from Debian's iso-codes (not in git)
+ISO_JSON  ?= /usr/share/iso-codes/json/iso_3166-1.json
+ISO_NAMES := data/dict/en/countries-iso.txt data/dict/fr/countries-iso.txt
+data/dict/en/countries-iso.txt: tools/mkcountries.py data/cameo/iso-cameo.tsv data/dict/en/countries.txt data/dict/fr/countries.txt $(ISO_JSON)
+	$(Q)python3 tools/mkcountries.py $(ISO_JSON) /usr/share/locale data/cameo/iso-cameo.tsv data/dict
+data/dict/fr/countries-iso.txt: data/dict/en/countries-iso.txt
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -18,6 +18,7 @@ libxml2-dev
 zlib1g-dev
 verbiste
 wordnet-base
+iso-codes
 python3
 time
 "

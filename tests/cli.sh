@@ -87,7 +87,7 @@ check "code: bad -j is a usage error" [ "$(status "$V" code -j 0 examples)" = 2 
 # ---- dict stats: the dictionaries' contents, and the codes each language has no pattern for ----
 "$V" dict stats >"$T/ds" 2>"$T/dse"; rc=$?
 ncodes=$(( $("$V" codes | wc -l) - 1 ))
-check "dict stats: both languages, with patterns, actors and countries" sh -c "[ $rc = 0 ] && grep -Eq '^fr	trigger_patterns	[1-9]' '$T/ds' && grep -Eq '^en	trigger_patterns	[1-9]' '$T/ds' && grep -Eq '^en	countries	[1-9][0-9][0-9]' '$T/ds' && grep -Eq '^fr	actors_with_dated_roles	[1-9]' '$T/ds'"
+check "dict stats: both languages, with patterns, actors and countries" sh -c "[ $rc = 0 ] && grep -Eq '^fr	trigger_patterns	[1-9]' '$T/ds' && grep -Eq '^en	trigger_patterns	[1-9]' '$T/ds' && grep -Eq '^en	countries	[1-9][0-9][0-9]' '$T/ds' && grep -Eq '^fr	actors_with_dated_roles	[1-9]' '$T/ds' && grep -Eq '^fr	people_entries	[1-9]' '$T/ds'"
 check "dict stats: codes with and without a pattern add up to the codebook, and the list says which" python3 -c "
 rows = [l.rstrip('\n').split('\t') for l in open('$T/ds')][1:]
 d = {(a, b): c for a, b, c in rows}
@@ -95,6 +95,14 @@ for lang in ('fr', 'en'):
     w, wo = int(d[(lang, 'cameo_codes_with_pattern')]), int(d[(lang, 'cameo_codes_without_pattern')])
     assert w + wo == $ncodes, (lang, w, wo)
     assert len(d[(lang, 'codes_without_pattern')].split()) == wo
+"
+check "dict stats: every ISO 3166-1 country of iso-codes named in both languages; people and organisations counted apart" python3 -c "
+rows = [l.rstrip('\n').split('\t') for l in open('$T/ds')][1:]
+m = {(r[0], r[1]): r[2] for r in rows}
+for lang in ('fr', 'en'):
+    assert int(m[(lang, 'iso3166_countries')]) >= 249, m[(lang, 'iso3166_countries')]
+    assert m[(lang, 'iso3166_named')] == m[(lang, 'iso3166_countries')] and m[(lang, 'iso3166_without_name')] == ''
+    assert int(m[(lang, 'people_entries')]) >= 3000 and int(m[(lang, 'organisations_entries')]) > 100
 "
 check "dict: an unknown subcommand is a usage error" [ "$(status "$V" dict frobnicate)" = 2 ]
 check "dict --help" sh -c "'$V' dict --help | grep -q 'Usage: vigie dict stats'"

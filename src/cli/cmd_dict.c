@@ -13,9 +13,10 @@ static const char usage[] =
     "Usage: vigie dict stats [-D DIR] [--dict DIR]\n"
     "       vigie dict import --from petrarch -o OUTDIR FILE...\n\n"
     "What the dictionaries hold, per language, as TSV on stdout (lang, measure, value): entries and\n"
-    "names of actors, countries and their names, adjectives, capitals, seats of power, cities and\n"
-    "agents; actors with dated roles; countries named; trigger patterns (of which verb patterns);\n"
-    "CAMEO codes with a pattern, and the list of those without one.\n\n"
+    "names of people, organisations, country names, adjectives, inhabitants, capitals, seats of\n"
+    "power, cities and agents; actors with dated roles; countries named, and the ISO 3166-1\n"
+    "countries named (and those not); trigger patterns (of which verb patterns); CAMEO codes with a\n"
+    "pattern, and the list of those without one.\n\n"
     "  -D, --data DIR   the data directory (default: $VIGIE_DATA, else the built-in one)\n"
     "      --dict DIR   the dictionary directory (default: DIR/dict of the data directory)\n"
     "  -h, --help       this help\n\n"
@@ -65,8 +66,34 @@ static int cmd_import(int argc, char **argv)
     return c.skipped ? EXIT_SKIPPED : EXIT_ALL_OK;
 }
 
-static const char *const kinds[] = { "actors", "country_names", "country_adjectives", "inhabitants", "capitals",
-                                     "seats_of_power", "cities", "agents" };
+/* vg_dict_counts' kinds, in vg_phkind order; then organisations */
+static const char *const kinds[] = { "people", "country_names", "country_adjectives", "inhabitants", "capitals",
+                                     "seats_of_power", "cities", "agents", "organisations" };
+
+/* Every ISO 3166-1 country tools/mkcountries.py listed ("# ISO CAMEO" lines of countries-iso.txt):
+** how many the dictionary names, in this language, and which it does not. */
+static void iso_coverage(const vg_engine *e, vg_lang lang, const char *ln)
+{
+    char path[4200], line[512], missing[4096] = "";
+    snprintf(path, sizeof path, "%s/%s/countries-iso.txt", vg_engine_dict_dir(e), ln);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return; /* a dictionary directory without it (an imported one) */
+    size_t n = 0, named = 0;
+    while (fgets(line, sizeof line, f)) {
+        char iso[4], cameo[4];
+        if (sscanf(line, "# %3[A-Z] %3[A-Z]", iso, cameo) != 2)
+            continue;
+        n++;
+        if (vg_dict_names_place(vg_engine_lexicon(e, lang), cameo))
+            named++;
+        else if (strlen(missing) + 5 < sizeof missing)
+            snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "%s%s", missing[0] ? " " : "", iso);
+    }
+    fclose(f);
+    printf("%s\tiso3166_countries\t%zu\n%s\tiso3166_named\t%zu\n%s\tiso3166_without_name\t%s\n", ln, n, ln, named, ln,
+           missing);
+}
 
 int cmd_dict(int argc, char **argv)
 {
@@ -117,6 +144,7 @@ int cmd_dict(int argc, char **argv)
         for (int k = 0; k < (int)(sizeof kinds / sizeof *kinds); k++)
             printf("%s\t%s_entries\t%zu\n%s\t%s_names\t%zu\n", ln, kinds[k], c.entries[k], ln, kinds[k], c.names[k]);
         printf("%s\tactors_with_dated_roles\t%zu\n%s\tcountries\t%zu\n", ln, c.dated_actors, ln, c.countries);
+        iso_coverage(e, langs[l], ln);
         printf("%s\ttrigger_patterns\t%zu\n%s\tverb_patterns\t%zu\n", ln, c.patterns, ln, c.verb_patterns);
         printf("%s\tcameo_codes_with_pattern\t%zu\n%s\tcameo_codes_without_pattern\t%zu\n", ln, c.codes_covered, ln,
                c.nmissing);

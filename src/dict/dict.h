@@ -77,6 +77,7 @@ typedef struct {
     char code[16];   /* country, seat code, agent role or organisation code */
     float lat, lon;
     uint8_t has_coord;
+    uint8_t org;     /* an actor of organisations.txt, not a person (for dict stats) */
 } vg_phrase;
 
 /* ---- verbs ---- */
@@ -196,12 +197,14 @@ void vg_lexicon_free(vg_lexicon *lx);
 ** generated forms included) per phrase kind, actors with dated roles, countries named, trigger patterns, and the
 ** codebook's codes with no pattern. */
 typedef struct {
-    size_t entries[VG_PH_AGENT + 1], names[VG_PH_AGENT + 1];
+    size_t entries[VG_PH_AGENT + 2], names[VG_PH_AGENT + 2]; /* by kind; [VG_PH_AGENT + 1]: organisations */
     size_t dated_actors, countries, patterns, verb_patterns, codes_covered;
     char missing[400][5];
     size_t nmissing;
 } vg_dict_counts;
 void vg_dict_stats(const vg_lexicon *lx, vg_dict_counts *c);
+/* Does the dictionary name the place code (a country name, a capital, or a city or territory)? */
+int vg_dict_names_place(const vg_lexicon *lx, const char *code);
 
 /* Base word id of a token key, 0 if no dictionary uses it. */
 uint32_t vg_lex_word(const vg_lexicon *lx, const char *key, size_t n);

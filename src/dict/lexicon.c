@@ -39,6 +39,7 @@ typedef struct {
     uint8_t *lemma_done;
     size_t caplemma;
     int date_lines[2];     /* month and weekday lines read so far */
+    int org;               /* reading organisations.txt */
     const char *file;
     uint16_t file_ix;
     int line;
@@ -547,6 +548,7 @@ static vg_status actor_alt(ld *d, const char *s, size_t n, void *vctx)
     if (rc == VG_OK) {
         p->roles = c->roles;
         p->nroles = c->nroles;
+        p->org = d->org;
     }
     return rc;
 }
@@ -1180,13 +1182,16 @@ vg_status vg_lexicon_load(vg_lexicon *lx, const vg_mem *mem, const char *data_di
     } files[] = {
         { "%s/text/%s/dates.txt", 0, 1, 1, 2, 2, dates_line }, { "%s/codes.txt", 1, 0, 0, 3, 5, code_line },
         { "%s/options.txt", 1, 0, 0, 2, 2, option_line },
-        { "%s/%s/countries.txt", 1, 1, 1, 3, 4, country_line }, { "%s/actors.txt", 1, 0, 1, 2, 2, actor_line },
+        { "%s/%s/countries.txt", 1, 1, 1, 3, 4, country_line },
+        { "%s/%s/countries-iso.txt", 1, 1, 0, 3, 4, country_line }, /* made by tools/mkcountries.py */ { "%s/actors.txt", 1, 0, 1, 2, 2, actor_line },
+        { "%s/organisations.txt", 1, 0, 0, 2, 2, actor_line }, /* the same format: organisations */
         { "%s/actors", 1, 0, 0, 2, 2, actor_line }, /* a directory: every *.txt in it, by name */
         { "%s/%s/agents.txt", 1, 1, 1, 2, 2, agent_line },
         { "%s/%s/discards.txt", 1, 1, 0, 2, 2, discard_line },     { "%s/%s/triggers.txt", 1, 1, 1, 2, 3, trigger_line },
     };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         snprintf(path, sizeof path, files[i].fmt, files[i].in_dict ? dict_dir : data_dir, lang);
+        d.org = !strcmp(files[i].fmt, "%s/organisations.txt");
         if (!strcmp(files[i].fmt, "%s/actors"))
             rc = each_file(&d, path, files[i].minf, files[i].maxf, files[i].fn);
         else

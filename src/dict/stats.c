@@ -17,11 +17,11 @@ void vg_dict_stats(const vg_lexicon *lx, vg_dict_counts *c)
         const vg_phrase *p = &lx->ph[i];
         if (p->kind == VG_PH_DISCARD)
             continue;
-        int kind = p->kind < VG_PH_AGENT + 1 ? p->kind : VG_PH_AGENT;
+        int kind = p->kind == VG_PH_ACTOR && p->org ? VG_PH_AGENT + 1 : p->kind;
         c->names[kind]++;
         if (p->file != pfile || p->line != pline || kind != pkind) {
             c->entries[kind]++;
-            if (kind == VG_PH_ACTOR)
+            if (p->kind == VG_PH_ACTOR)
                 for (uint16_t r = 0; r < p->nroles; r++) {
                     const vg_role *ro = &lx->roles[p->roles + r];
                     if (ro->from != VG_DAY_MIN || ro->to != VG_DAY_MAX) {
@@ -59,4 +59,15 @@ void vg_dict_stats(const vg_lexicon *lx, vg_dict_counts *c)
         else if (c->nmissing < sizeof c->missing / sizeof *c->missing)
             snprintf(c->missing[c->nmissing++], sizeof c->missing[0], "%s", code);
     }
+}
+
+int vg_dict_names_place(const vg_lexicon *lx, const char *code)
+{
+    for (size_t i = 0; i < lx->nph; i++) {
+        const vg_phrase *p = &lx->ph[i];
+        if ((p->kind == VG_PH_NAME || p->kind == VG_PH_CAPITAL || p->kind == VG_PH_CITY) && !strncmp(p->code, code, 3) &&
+            !p->code[3])
+            return 1;
+    }
+    return 0;
 }
