@@ -104,6 +104,31 @@ for lang in ('fr', 'en'):
     assert m[(lang, 'iso3166_named')] == m[(lang, 'iso3166_countries')] and m[(lang, 'iso3166_without_name')] == ''
     assert int(m[(lang, 'people_entries')]) >= 3000 and int(m[(lang, 'organisations_entries')]) > 100
 "
+# ---- dict lint and lookup ----
+"$V" dict lint >"$T/lint" 2>"$T/linte"; rc=$?
+check "dict lint: the project's dictionaries are clean" sh -c "[ $rc = 0 ] && [ ! -s '$T/lint' ] && grep -q '0 findings' '$T/linte'"
+mkdir -p "$T/ld" && cp -r data/dict/. "$T/ld/"
+n_act=$(grep -c '' "$T/ld/actors.txt")
+printf 'Zorglub Quux\tXQZGOV 2001-01-01..\nAnna Example\tFRAGOV 2010-01-01..2014-12-31, FRALEG 2012-01-01..2016-12-31\nSergueï Lavrov\tUKRGOV\n' >>"$T/ld/actors.txt"
+n_trg=$(grep -c '' "$T/ld/en/triggers.txt")
+printf '112\t{S} accuse {T}\n111\t{S} accuse {T}\n' >>"$T/ld/en/triggers.txt"
+"$V" dict lint --dict "$T/ld" >"$T/lint2" 2>/dev/null; rc=$?
+check "dict lint: unknown code, overlapping roles, a phrase and a pattern written twice, each at its file:line" sh -c "[ $rc = 1 ] &&
+  grep -q 'actors.txt:$((n_act + 1)): unknown actor code XQZGOV' '$T/lint2' &&
+  grep -q 'actors.txt:$((n_act + 2)): roles FRAGOV and FRALEG overlap (2012-01-01..2014-12-31)' '$T/lint2' &&
+  grep -q 'actors.txt:$((n_act + 3)): \"Sergueï Lavrov\" is never matched: actors.txt:[0-9]* has it first, as RUSGOV' '$T/lint2' &&
+  grep -q 'triggers.txt:$((n_trg + 1)): the pattern is written already at triggers.txt:[0-9]*' '$T/lint2' &&
+  grep -q 'triggers.txt:$((n_trg + 2)): the pattern never codes 111: triggers.txt:[0-9]* has it first, as 112' '$T/lint2'"
+printf 'RUS\tnom\tRussie\n' >>"$T/ld/fr/countries.txt"
+"$V" dict lint --dict "$T/ld" >"$T/lint3" 2>/dev/null; rc=$?
+check "dict lint: a line the loader refuses is a finding, with its file:line" sh -c "[ $rc = 1 ] && grep -q 'fr/countries.txt:[0-9]*: unknown kind' '$T/lint3'"
+"$V" dict lookup -l fr "Le ministre Sergueï Lavrov a accusé Washington." >"$T/lk"; rc=$?
+check "dict lookup: people, agents, capitals and verb patterns, with their entry and file:line" sh -c "[ $rc = 0 ] &&
+  grep -q '^12	27	Sergueï Lavrov	person	RUSGOV	Sergueï Lavrov	.*/actors.txt:[0-9]*$' '$T/lk' &&
+  grep -q '	ministre	agent	GOV	ministre	.*/fr/agents.txt:[0-9]*$' '$T/lk' &&
+  grep -q '	Washington	capital	USA	' '$T/lk' &&
+  grep -q '	accusé	verb pattern	112	{S} accuser {T}	.*/fr/triggers.txt:[0-9]*$' '$T/lk'"
+check "dict lookup: text on standard input, a wrong --lang is a usage error" sh -c "echo 'Putin met Erdogan.' | '$V' dict lookup -l en | grep -q '	Putin	person	RUSGOV	' && '$V' dict lookup -l de x 2>/dev/null; [ \$? = 2 ]"
 check "dict: an unknown subcommand is a usage error" [ "$(status "$V" dict frobnicate)" = 2 ]
 check "dict --help" sh -c "'$V' dict --help | grep -q 'Usage: vigie dict stats'"
 check "dict import --help" sh -c "'$V' dict import --help | grep -q 'vigie dict import --from petrarch'"

@@ -1,8 +1,12 @@
-/* cmd_dict.c — `vigie dict stats`: what the dictionaries hold, per language, as TSV: entries per
-** kind, actors with dated roles, countries, trigger patterns, and the CAMEO codes a language has
-** no pattern for (the gap a dictionary writer closes first). `vigie dict import`: other coders'
-** dictionaries made into a vigie dictionary directory. */
+/* cmd_dict.c — `vigie dict`: tools for the people who write dictionaries.
+**   stats   what the dictionaries hold, per language, as TSV: entries per kind, actors with dated
+**           roles, countries (and ISO 3166-1 coverage), trigger patterns, and the CAMEO codes a
+**           language has no pattern for (the gap a dictionary writer closes first);
+**   lint    what the loader accepts but is wrong or dead (src/dict/lint.c), file:line each;
+**   lookup  what every phrase of a text matches, with the entry's file and line;
+**   import  other coders' dictionaries made into a vigie dictionary directory. */
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -11,14 +15,22 @@
 
 static const char usage[] =
     "Usage: vigie dict stats [-D DIR] [--dict DIR]\n"
+    "       vigie dict lint [-D DIR] [--dict DIR]\n"
+    "       vigie dict lookup [-l fr|en] [-D DIR] [--dict DIR] TEXT...  (no TEXT: standard input)\n"
     "       vigie dict import --from petrarch -o OUTDIR FILE...\n\n"
     "What the dictionaries hold, per language, as TSV on stdout (lang, measure, value): entries and\n"
     "names of people, organisations, country names, adjectives, inhabitants, capitals, seats of\n"
     "power, cities and agents; actors with dated roles; countries named, and the ISO 3166-1\n"
     "countries named (and those not); trigger patterns (of which verb patterns); CAMEO codes with a\n"
     "pattern, and the list of those without one.\n\n"
+    "lint loads the dictionaries and prints, one line each as FILE:LINE: message, a file the loader\n"
+    "refuses, actor codes of unknown blocks (data/cameo/blocks.tsv), an actor's roles whose periods\n"
+    "overlap, and phrases and patterns written twice (duplicates, or never matched). lookup prints, as\n"
+    "TSV (start, end, text, what, code, entry, file:line), every entry the words of TEXT can match: people,\n"
+    "organisations, countries and their kinds, agents, discards, and the verb and noun patterns.\n\n"
     "  -D, --data DIR   the data directory (default: $VIGIE_DATA, else the built-in one)\n"
     "      --dict DIR   the dictionary directory (default: DIR/dict of the data directory)\n"
+    "  -l, --lang LANG  lookup: fr or en (default: identified from TEXT)\n"
     "  -h, --help       this help\n\n"
     "import converts PETRARCH / TABARI dictionaries (actors, agents, verbs with patterns and\n"
     "synsets, discards; told apart by file name, else by content) into a dictionary directory\n"
@@ -26,8 +38,9 @@ static const char usage[] =
     "reason; a summary line ends the report.\n\n"
     "  -f, --from FORMAT  petrarch (the only one)\n"
     "  -o, --out OUTDIR   the directory to write (created; its files are replaced)\n"
-    "\nExit status: 0 done (stats; import with every entry converted), 1 import with entries not\n"
-    "converted, 2 usage error, 3 the dictionaries could not be loaded or written.\n";
+    "\nExit status: 0 done (stats, lookup; lint clean; import with every entry converted), 1 lint\n"
+    "findings, or import with entries not converted, 2 usage error, 3 the dictionaries could not be\n"
+    "loaded or written.\n";
 
 static int cmd_import(int argc, char **argv)
 {
@@ -95,11 +108,133 @@ static void iso_coverage(const vg_engine *e, vg_lang lang, const char *ln)
            missing);
 }
 
+static int run_stats(const vg_engine *e);
+
+/* ---- lint ---- */
+
+typedef struct {
+    vg_strset *seen; /* findings already printed: the files both languages share are linted twice */
+    size_t n;
+} lint_out;
+
+static void on_finding(void *ctx, const char *file, uint32_t line, const char *msg)
+{
+    lint_out *o = ctx;
+    char buf[1024];
+    int k = snprintf(buf, sizeof buf, "%s:%u: %s", file, line, msg);
+    if (k < 0 || vg_strset_id(o->seen, buf, strlen(buf)))
+        return;
+    vg_strset_add(o->seen, buf, strlen(buf));
+    o->n++;
+    printf("%s\n", buf);
+}
+
+/* data/cameo/blocks.tsv's codes (first column) */
+static vg_strset *read_blocks(const vg_mem *mem, const char *data_dir)
+{
+    char path[4200], line[512];
+    snprintf(path, sizeof path, "%s/cameo/blocks.tsv", data_dir);
+    FILE *f = fopen(path, "r");
+    vg_strset *s = NULL;
+    if (!f || vg_strset_new(mem, &s) != VG_OK) {
+        if (f)
+            fclose(f);
+        fprintf(stderr, "vigie dict lint: %s: cannot read\n", path);
+        return NULL;
+    }
+    while (fgets(line, sizeof line, f))
+        if (line[0] != '#' && strlen(line) > 3 && line[3] == '\t')
+            vg_strset_add(s, line, 3);
+    fclose(f);
+    return s;
+}
+
+static int run_lint(const vg_engine *e)
+{
+    vg_mem mem;
+    vg_mem_init(&mem, NULL);
+    lint_out o = { NULL, 0 };
+    vg_strset *blocks = read_blocks(&mem, vg_engine_data_dir(e));
+    if (!blocks || vg_strset_new(&mem, &o.seen) != VG_OK) {
+        vg_strset_free(blocks);
+        return EXIT_FAILED;
+    }
+    const vg_lang langs[] = { VG_LANG_FR, VG_LANG_EN };
+    size_t n;
+    int rc = EXIT_ALL_OK;
+    for (int l = 0; l < 2 && rc == EXIT_ALL_OK; l++)
+        if (vg_dict_lint(vg_engine_lexicon(e, langs[l]), blocks, on_finding, &o, &n) != VG_OK)
+            rc = EXIT_FAILED;
+    vg_strset_free(blocks);
+    vg_strset_free(o.seen);
+    if (rc != EXIT_ALL_OK || fflush(stdout) != 0)
+        return EXIT_FAILED;
+    fprintf(stderr, "vigie dict lint: %zu finding%s\n", o.n, o.n == 1 ? "" : "s");
+    return o.n ? EXIT_SKIPPED : EXIT_ALL_OK;
+}
+
+/* ---- lookup ---- */
+
+typedef struct {
+    const char *text;
+} lookup_out;
+
+static void on_match(void *ctx, size_t start, size_t end, const char *what, const char *code, const char *entry,
+                     const char *file, uint32_t line)
+{
+    const lookup_out *o = ctx;
+    printf("%zu\t%zu\t%.*s\t%s\t%s\t%s\t%s:%u\n", start, end, (int)(end - start), o->text + start, what, code, entry,
+           file, line);
+}
+
+static int run_lookup(const vg_engine *e, vg_lang lang, char **words, int nwords)
+{
+    vg_buf text;
+    vg_mem mem;
+    vg_mem_init(&mem, NULL);
+    vg_buf_init(&text, &mem);
+    if (nwords) {
+        for (int i = 0; i < nwords; i++)
+            if ((i && vg_buf_putc(&text, ' ') != VG_OK) || vg_buf_append(&text, words[i], strlen(words[i])) != VG_OK)
+                return EXIT_FAILED;
+    } else {
+        char chunk[4096];
+        size_t k;
+        while ((k = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+            if (vg_buf_append(&text, chunk, k) != VG_OK)
+                return EXIT_FAILED;
+    }
+    vg_doc *d = NULL;
+    int rc = EXIT_ALL_OK;
+    vg_docinfo info = { NULL, lang, NULL };
+    if (vg_doc_new(e, &d) != VG_OK || vg_doc_analyze(d, text.p ? text.p : "", text.n, &info) != VG_OK) {
+        rc = EXIT_FAILED;
+    } else {
+        vg_lang l = vg_doc_lang(d);
+        if (l != VG_LANG_FR && l != VG_LANG_EN) {
+            fprintf(stderr, "vigie dict lookup: the text is neither French nor English; say which with --lang\n");
+            rc = EXIT_USAGE;
+        } else {
+            lookup_out o = { text.p };
+            printf("start\tend\ttext\twhat\tcode\tentry\tsource\n");
+            vg_dict_lookup(vg_engine_lexicon(e, l), text.p, vg_doc_ntokens(d) ? vg_doc_token(d, 0) : NULL,
+                           vg_doc_ntokens(d), on_match, &o);
+            if (fflush(stdout) != 0)
+                rc = EXIT_FAILED;
+        }
+    }
+    vg_doc_free(d);
+    vg_buf_release(&text);
+    return rc;
+}
+
 int cmd_dict(int argc, char **argv)
 {
     static const struct option longopts[] = { { "data", required_argument, 0, 'D' }, { "dict", required_argument, 0, 'K' },
-                                              { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
+                                              { "lang", required_argument, 0, 'l' }, { "help", no_argument, 0, 'h' },
+                                              { 0, 0, 0, 0 } };
     const char *data = NULL, *dict = NULL;
+    vg_lang lang = VG_LANG_UNKNOWN;
     int opt;
     optind = 1;
     if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
@@ -108,17 +243,22 @@ int cmd_dict(int argc, char **argv)
     }
     if (argc >= 2 && !strcmp(argv[1], "import"))
         return cmd_import(argc - 1, argv + 1);
-    if (argc < 2 || strcmp(argv[1], "stats")) {
-        cli_usage_error("dict", "unknown or missing subcommand '%s' (stats, import)", argc >= 2 ? argv[1] : "");
+    const char *sub = argc >= 2 ? argv[1] : "";
+    if (strcmp(sub, "stats") && strcmp(sub, "lint") && strcmp(sub, "lookup")) {
+        cli_usage_error("dict", "unknown or missing subcommand '%s' (stats, lint, lookup, import)", sub);
         return EXIT_USAGE;
     }
     argc--, argv++;
-    while ((opt = getopt_long(argc, argv, "D:h", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "D:l:h", longopts, NULL)) != -1) {
         if (opt == 'D')
             data = optarg;
         else if (opt == 'K')
             dict = optarg;
-        else if (opt == 'h') {
+        else if (opt == 'l') {
+            lang = vg_lang_parse(optarg, strlen(optarg));
+            if (lang != VG_LANG_FR && lang != VG_LANG_EN)
+                return cli_usage_error("dict", "--lang must be fr or en, not '%s'", optarg);
+        } else if (opt == 'h') {
             fputs(usage, stdout);
             return EXIT_ALL_OK;
         } else {
@@ -126,15 +266,38 @@ int cmd_dict(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
+    if (strcmp(sub, "lookup") && optind < argc)
+        return cli_usage_error("dict", "unexpected argument '%s'", argv[optind]);
     vg_options o = { 0 };
     o.data_dir = data;
     o.dict_dir = dict;
     vg_engine *e = NULL;
     if (vg_engine_open(&o, &e) != VG_OK) {
+        if (!strcmp(sub, "lint") && e && vg_engine_errmsg(e)[0]) { /* the loader's refusal is a finding */
+            printf("%s\n", vg_engine_errmsg(e));
+            fprintf(stderr, "vigie dict lint: the dictionaries do not load (the first error stops the loader)\n");
+            vg_engine_close(e);
+            return EXIT_SKIPPED;
+        }
         fprintf(stderr, "vigie dict: cannot load dictionaries: %s\n", vg_engine_errmsg(e));
         vg_engine_close(e);
         return EXIT_FAILED;
     }
+    int rc;
+    if (!strcmp(sub, "lint"))
+        rc = run_lint(e);
+    else if (!strcmp(sub, "lookup"))
+        rc = run_lookup(e, lang, argv + optind, argc - optind);
+    else
+        rc = run_stats(e);
+    vg_engine_close(e);
+    return rc;
+}
+
+/* ---- stats ---- */
+
+static int run_stats(const vg_engine *e)
+{
     static vg_dict_counts c;
     printf("lang\tmeasure\tvalue\n");
     const vg_lang langs[] = { VG_LANG_FR, VG_LANG_EN };
@@ -153,6 +316,5 @@ int cmd_dict(int argc, char **argv)
             printf("%s%s", i ? " " : "", c.missing[i]);
         putchar('\n');
     }
-    vg_engine_close(e);
     return fflush(stdout) == 0 ? EXIT_ALL_OK : EXIT_FAILED;
 }

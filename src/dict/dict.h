@@ -203,6 +203,19 @@ typedef struct {
     size_t nmissing;
 } vg_dict_counts;
 void vg_dict_stats(const vg_lexicon *lx, vg_dict_counts *c);
+/* lint.c: what the loader accepts but is wrong or dead (actor codes of unknown blocks, overlapping
+** role periods, phrases and patterns written twice). blocks: data/cameo/blocks.tsv's codes. fn is
+** called once a finding, with the file and line at fault; *nfound counts them. */
+typedef void (*vg_lint_fn)(void *ctx, const char *file, uint32_t line, const char *msg);
+vg_status vg_dict_lint(const vg_lexicon *lx, const vg_strset *blocks, vg_lint_fn fn, void *ctx, size_t *nfound);
+/* lookup.c: every entry the tokens of text can match, with its file and line: what is "person",
+** "organisation", "country", "adjective", "inhabitants", "capital", "seat of power", "city", "agent",
+** "discard" (a phrase over bytes [start, end)), "verb pattern" or "noun pattern" (at one word); entry
+** is the phrase as written, or the pattern's elements. */
+typedef void (*vg_lookup_fn)(void *ctx, size_t start, size_t end, const char *what, const char *code,
+                             const char *entry, const char *file, uint32_t line);
+void vg_dict_lookup(const vg_lexicon *lx, const char *text, const vg_token *tok, size_t ntok, vg_lookup_fn fn,
+                    void *ctx);
 /* Does the dictionary name the place code (a country name, a capital, or a city or territory)? */
 int vg_dict_names_place(const vg_lexicon *lx, const char *code);
 
