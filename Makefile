@@ -40,6 +40,7 @@ FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz_%)
 
 .PHONY: all deps demo check check-asan test fuzz fuzz-build fuzz-run bench bench-extract eval clean
 .SECONDARY:
+ISO_NAMES := data/dict/en/countries-iso.txt data/dict/fr/countries-iso.txt
 all: $(BUILD)/vigie $(BUILD)/libvigie.a $(BUILD)/libvigie.so $(ISO_NAMES)
 
 deps:
@@ -63,7 +64,6 @@ $(BUILD)/obj/src/dict/codebook.o: $(GEN)
 
 # every ISO 3166-1 country named in French and English, from Debian's iso-codes (not in git)
 ISO_JSON  ?= /usr/share/iso-codes/json/iso_3166-1.json
-ISO_NAMES := data/dict/en/countries-iso.txt data/dict/fr/countries-iso.txt
 data/dict/en/countries-iso.txt: tools/mkcountries.py data/cameo/iso-cameo.tsv data/dict/en/countries.txt data/dict/fr/countries.txt $(ISO_JSON)
 	$(Q)python3 tools/mkcountries.py $(ISO_JSON) /usr/share/locale data/cameo/iso-cameo.tsv data/dict
 data/dict/fr/countries-iso.txt: data/dict/en/countries-iso.txt
