@@ -315,7 +315,12 @@ vg_status vg_np_find(sent_t *s)
         /* "Hungarian and Romanian officials", « les armées française et malienne »: coordinated
         ** adjectives share the agent noun */
         if (how == 1 && !x->place) {
-            np_t *adj = bare_adjective(s, x) && y->kind == NP_AGENT && y->role[0] && y->country[0] ? x
+            /* "US and British forces": an English country acronym used as a modifier, right before
+            ** "and" and an agent with its adjective, shares the agent too */
+            int modifier = !s->fr && x->kind == NP_COUNTRY && !x->role[0] && x->b - x->a == 1 && y->a == x->b + 1 &&
+                           y->kind == NP_AGENT && y->role[0] && y->country[0] && s->t[x->a].end - s->t[x->a].start <= 3 &&
+                           caps(s, x->a);
+            np_t *adj = (bare_adjective(s, x) || modifier) && y->kind == NP_AGENT && y->role[0] && y->country[0] ? x
                       : bare_adjective(s, y) && x->kind == NP_AGENT && x->role[0] && x->country[0] ? y : NULL;
             if (adj) {
                 adj->kind = NP_AGENT;
