@@ -88,6 +88,7 @@ vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *inf
     c->last_subject[0] = c->last_person[0] = c->last_mention[0] = c->last_country[0] = c->first_country[0] = 0;
     c->nplaces = 0;
     c->discard = 0;
+    c->nseen = 0;
     c->doc_day = VG_DAY_MIN;
     if (info && info->date && vg_date_valid(info->date, strlen(info->date) < 10 ? strlen(info->date) : 10))
         c->doc_day = vg_days_from_civil(atoi(info->date), atoi(info->date + 5), atoi(info->date + 8));

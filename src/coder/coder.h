@@ -77,6 +77,10 @@ typedef struct vg_coder {
     int place_n[32];
     int nplaces;
     uint8_t discard;      /* discards.txt phrases seen: 1 in this sentence, 2 in the document */
+    /* people named in full so far in the document, by the last word of their name: "Mr Kim" or
+    ** "Iwaya" alone later means them (0 in seen_ph: two people share the word) */
+    uint32_t seen_last[32], seen_ph[32];
+    int nseen;
 } vg_coder;
 
 typedef struct {

@@ -203,6 +203,53 @@ static int bare_adjective(const sent_t *s, const np_t *np)
            PH(s, np->head_ph)->kind == VG_PH_ADJ && np->b - np->a == PH(s, np->head_ph)->nw;
 }
 
+/* The person whose full name, met earlier in the document, ends with word w; UINT32_MAX if none,
+** or if two people share it. */
+static uint32_t surname(const vg_coder *c, uint32_t w)
+{
+    for (int k = 0; k < c->nseen; k++)
+        if (c->seen_last[k] == w)
+            return c->seen_ph[k] ? c->seen_ph[k] - 1 : UINT32_MAX;
+    return UINT32_MAX;
+}
+
+/* Remember the people of this sentence named in full (two words or more), for surname(). */
+static void remember_names(sent_t *s)
+{
+    vg_coder *c = s->c;
+    for (size_t k = 0; k < c->nnp; k++) {
+        const np_t *np = &c->np[k];
+        if (np->kind != NP_PERSON || np->head_ph == UINT32_MAX)
+            continue;
+        const vg_phrase *p = PH(s, np->head_ph);
+        if (p->nw < 2 || p->org)
+            continue;
+        /* the last word (Iwaya), and the first (Cho, of Cho Tae-yul: family names come first in
+        ** East Asian names) */
+        for (int end = 0; end < 2; end++) {
+            uint32_t w = s->lx->wseq[p->words + (end ? p->nw - 1 : 0)];
+            const char *key = vg_strset_get(s->lx->words, w);
+            if (!key || strlen(key) < 3 || vg_lex_is(s->lx, w, VG_G_TITLE) || vg_lex_is(s->lx, w, VG_G_DET))
+                continue;
+            int at = -1;
+            for (int q = 0; q < c->nseen && at < 0; q++)
+                if (c->seen_last[q] == w)
+                    at = q;
+            if (at >= 0) { /* the same word: the same person, or two people and then no one */
+                uint32_t prev = c->seen_ph[at];
+                if (prev && prev - 1 != np->head_ph &&
+                    strcmp(s->lx->roles[PH(s, prev - 1)->roles].code, s->lx->roles[p->roles].code))
+                    c->seen_ph[at] = 0;
+                continue;
+            }
+            if (c->nseen == (int)(sizeof c->seen_last / sizeof *c->seen_last))
+                break;
+            c->seen_last[c->nseen] = w;
+            c->seen_ph[c->nseen++] = np->head_ph + 1;
+        }
+    }
+}
+
 vg_status vg_np_find(sent_t *s)
 {
     vg_coder *c = s->c;
@@ -214,6 +261,8 @@ vg_status vg_np_find(sent_t *s)
     for (size_t i = 0; i < s->nt;) {
         uint32_t ph;
         int n = s->ct[i].w ? match_at(s, i, &ph) : 0;
+        if (!n && s->ct[i].w && (s->t[i].flags & VG_TOKF_CAP) && (ph = surname(c, s->ct[i].w)) != UINT32_MAX)
+            n = 1; /* « M. Iwaya », "Kim said": a person named in full earlier in the document */
         if (!n) {
             i++;
             continue;
@@ -330,6 +379,7 @@ vg_status vg_np_find(sent_t *s)
         if (x->attrib)
             y->attrib = y->group == x->group ? 1 : y->attrib;
     }
+    remember_names(s);
     return VG_OK;
 }
 
