@@ -1052,6 +1052,24 @@ static const char *replied(const sent_t *s, int src)
     return NULL;
 }
 
+/* The source of the latest act reported in the document (not a statement, an appeal, a demand,
+** a criticism or a rejection: those answer acts) by another actor than src. */
+static const char *last_act(const sent_t *s, int src)
+{
+    const vg_coder *c = s->c;
+    char sc[16];
+    code_of(s, src, sc);
+    for (size_t k = c->nev; k-- > 0;) {
+        const vg_event *e = &c->ev[k];
+        const char *from = c->strs.p + (uintptr_t)e->source;
+        int r = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        if (r == 1 || r == 2 || r == 10 || r == 11 || r == 12 || !strncmp(from, sc, 3))
+            continue;
+        return from;
+    }
+    return NULL;
+}
+
 /* Codes whose actors, coordinated without a target, act on each other. */
 static int reciprocal(const char *code)
 {
@@ -1277,6 +1295,19 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             }
             if (under)
                 continue;
+        }
+        if (src >= 0 && tgt < 0 && best->verb && !bg.passive) {
+            /* « a salué cette décision », "condemned the move": the act named is the last one
+            ** reported, and its author is the target */
+            size_t j = bg.end;
+            if (j < s->nt && (tok_is(s, j, VG_G_OF) || tok_is(s, j, VG_G_BY)))
+                j++;
+            const char *author = vg_gram_at(s, j, VG_G_EVREF) ? last_act(s, src) : NULL;
+            if (author) {
+                remember_subject(s, src);
+                rc = emit(s, sentence, i, best, code, src, -1, author, 0.5f);
+                continue;
+            }
         }
         if (src >= 0 && tgt < 0 && !has_target_slot(lx, best) && responds(code)) {
             /* a response without its object (« ce que la Russie dément », "Moscow denied it"): it
