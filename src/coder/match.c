@@ -993,8 +993,19 @@ static vg_status emit(sent_t *s, size_t sentence, size_t trig, const vg_pattern 
         e->lat = np->lat;
         e->lon = np->lon;
     }
-    const char *rule = s->lx->pool.p + p->rule;
-    if ((rc = put_str(c, rule, strlen(rule), &o)) != VG_OK)
+    /* the rule's "file:line", made here rather than kept for every pattern: events are few */
+    char rule[4200];
+    const char *file = s->lx->files[p->file];
+    size_t fl = strlen(file), rl = fl < sizeof rule - 16 ? fl : sizeof rule - 16;
+    memcpy(rule, file, rl);
+    rule[rl++] = ':';
+    char digits[12];
+    size_t nd = 0;
+    for (uint32_t v = p->line; nd == 0 || v; v /= 10)
+        digits[nd++] = (char)('0' + v % 10);
+    while (nd)
+        rule[rl++] = digits[--nd];
+    if ((rc = put_str(c, rule, rl, &o)) != VG_OK)
         return rc;
     e->rule = OFF(o);
     e->confidence = conf;

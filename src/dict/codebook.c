@@ -16,11 +16,24 @@ static const vg_cameo_role roles[] = {
 size_t vg_cameo_count(void) { return sizeof codes / sizeof codes[0]; }
 const vg_cameo *vg_cameo_at(size_t i) { return i < vg_cameo_count() ? &codes[i] : NULL; }
 
+/* The table is in byte order of the codes (tools/mktab.c checks it): a binary search, since the
+** loader asks once a pattern. */
 const vg_cameo *vg_cameo_find(const char *code, size_t n)
 {
-    for (size_t i = 0; i < vg_cameo_count(); i++) /* 320 short strings: a scan is fine at load */
-        if (strlen(codes[i].code) == n && !memcmp(codes[i].code, code, n))
-            return &codes[i];
+    size_t lo = 0, hi = vg_cameo_count();
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *c = codes[mid].code;
+        int d = strncmp(c, code, n);
+        if (!d)
+            d = c[n] != 0; /* a longer code sorts after its prefix */
+        if (!d)
+            return &codes[mid];
+        if (d < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return NULL;
 }
 

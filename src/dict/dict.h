@@ -119,7 +119,6 @@ typedef struct {
     uint32_t els;    /* offset into pel */
     uint16_t file;
     uint32_t line;
-    uint32_t rule;   /* pool offset of "file:line", the evidence events cite */
 } vg_pattern;
 
 /* ---- grammar classes ---- */

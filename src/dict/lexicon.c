@@ -183,7 +183,7 @@ static vg_status add_phrase(ld *d, vg_phkind kind, const char *s, size_t n, cons
     p->words = (uint32_t)lx->nwseq;
     p->file = d->file_ix;
     p->line = (uint32_t)d->line;
-    snprintf(p->code, sizeof p->code, "%s", code);
+    vg_copy(p->code, sizeof p->code, code, SIZE_MAX);
     p->surf = pool_add(lx, s, n);
     for (size_t i = 0; i < nw; i++) {
         const vg_token *t = &d->toks.v[i];
@@ -878,7 +878,7 @@ static vg_status trigger_line(ld *d, char **f, int nf)
         return rc;
     vg_pattern *p = &lx->pat[lx->npat];
     memset(p, 0, sizeof *p);
-    snprintf(p->code, sizeof p->code, "%s", f[0]);
+    vg_copy(p->code, sizeof p->code, f[0], SIZE_MAX);
     p->file = d->file_ix;
     p->line = (uint32_t)d->line;
     p->els = (uint32_t)lx->npel;
@@ -890,7 +890,7 @@ static vg_status trigger_line(ld *d, char **f, int nf)
         const char *v = dst ? strchr(o, '=') + 1 : "";
         if (!dst || !vg_lex_code(lx, v, strlen(v)))
             return fail(d, "bad option \"%.120s\" (neg=CODE or back=CODE, with a known code)", o);
-        snprintf(dst, 5, "%s", v);
+        vg_copy(dst, 5, v, SIZE_MAX);
     }
     int nsrc = 0, ntgt = 0, nword = 0, state = 0; /* state: 0 start, 1 after {S}, 2 verb seen */
     /* `=verb`: words stand between {S} and the verb (`{S} indicated would =act`) */
@@ -921,7 +921,7 @@ static vg_status trigger_line(ld *d, char **f, int nf)
         for (size_t i = 0; i < d->toks.n; i++) {
             const vg_token *t = &d->toks.v[i];
             char key[VG_MAX_KEY_BYTES];
-            snprintf(key, sizeof key, "%s", t->key);
+            vg_copy(key, sizeof key, t->key, SIZE_MAX);
             if (state == 1 && marked_verb && !is_verb) { /* a word before the verb */
                 uint32_t id;
                 if ((rc = intern_base(d, key, strlen(key), &id)) != VG_OK ||
@@ -1102,14 +1102,6 @@ static vg_status finish(ld *d)
     for (size_t i = 0; i < offsetof(vg_dates, rel_off) / sizeof(uint32_t); i++)
         if (dates[i] && dates[i] < lx->nword_base)
             lx->wdate[dates[i]] = 1;
-    /* each pattern's "file:line", once, for the events that cite it */
-    for (size_t i = 0; i < lx->npat; i++) {
-        char rule[300];
-        int k = snprintf(rule, sizeof rule, "%s:%u", lx->pool.p + (uintptr_t)lx->files[lx->pat[i].file],
-                         (unsigned)lx->pat[i].line);
-        if (!(lx->pat[i].rule = pool_add(lx, rule, (size_t)(k < (int)sizeof rule ? k : (int)sizeof rule - 1))))
-            return VG_ENOMEM;
-    }
     /* phrases by first word, longest first */
     if ((rc = csr(lx->mem, nw + 1, lx->nph, ph_key, lx, &lx->ph_first_off, &lx->ph_first)) != VG_OK)
         return rc;

@@ -285,6 +285,14 @@ static vg_status load_exc(vg_morph *m, const char *path, char *err, size_t errca
     free(b);
     return rc;
 }
+/* f = the first keep bytes of lemma l, then suffix (f holds 128 bytes; lemmas are at most 100) */
+static void form(char *f, const char *l, size_t keep, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    memcpy(f, l, keep);
+    memcpy(f + keep, suffix, k + 1);
+}
+
 
 static int is_vowel(char c) { return strchr("aeiou", c) != NULL; }
 
@@ -300,33 +308,33 @@ static void english_forms(const char *l, vg_form_cb cb, void *ctx)
     char last = l[n - 1], prev = n > 1 ? l[n - 2] : 0;
     /* 3rd person singular */
     if (strchr("sxzo", last) || (n > 1 && (!strcmp(l + n - 2, "ch") || !strcmp(l + n - 2, "sh"))))
-        snprintf(f, sizeof f, "%ses", l);
+        form(f, l, n, "es");
     else if (last == 'y' && prev && !is_vowel(prev))
-        snprintf(f, sizeof f, "%.*sies", (int)n - 1, l);
+        form(f, l, n - 1, "ies");
     else
-        snprintf(f, sizeof f, "%ss", l);
+        form(f, l, n, "s");
     cb(ctx, f, VG_VF_PRES);
     /* past and participle */
     if (last == 'e')
-        snprintf(f, sizeof f, "%sd", l);
+        form(f, l, n, "d");
     else if (last == 'y' && prev && !is_vowel(prev))
-        snprintf(f, sizeof f, "%.*sied", (int)n - 1, l);
+        form(f, l, n - 1, "ied");
     else
-        snprintf(f, sizeof f, "%sed", l);
+        form(f, l, n, "ed");
     cb(ctx, f, VG_VF_PAST | VG_VF_PPART);
     /* -ing */
     if (n > 2 && !strcmp(l + n - 2, "ie"))
-        snprintf(f, sizeof f, "%.*sying", (int)n - 2, l);
+        form(f, l, n - 2, "ying");
     else if (last == 'e' && prev != 'e' && prev != 'y' && prev != 'o' && n > 2)
-        snprintf(f, sizeof f, "%.*sing", (int)n - 1, l);
+        form(f, l, n - 1, "ing");
     else
-        snprintf(f, sizeof f, "%sing", l);
+        form(f, l, n, "ing");
     cb(ctx, f, VG_VF_PPRES);
     int cvc = n >= 3 && !is_vowel(last) && !strchr("wxy", last) && is_vowel(prev) && !is_vowel(l[n - 3]);
     if (cvc) {
-        snprintf(f, sizeof f, "%s%ced", l, last);
+        form(f, l, n, (char[4]){ last, 'e', 'd', 0 });
         cb(ctx, f, VG_VF_PAST | VG_VF_PPART);
-        snprintf(f, sizeof f, "%s%cing", l, last);
+        form(f, l, n, (char[5]){ last, 'i', 'n', 'g', 0 });
         cb(ctx, f, VG_VF_PPRES);
     }
 }

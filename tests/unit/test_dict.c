@@ -107,7 +107,11 @@ static void codebook(void)
         int root = (x->code[0] - '0') * 10 + (x->code[1] - '0');
         int quad = root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
         CHECKF(x->quad == quad, "code %s quad %d", x->code, x->quad);
+        CHECKF(vg_cameo_find(x->code, strlen(x->code)) == x, "code %s not found by its own name", x->code);
     }
+    /* prefixes and extensions of codes are not codes: 01 is, 0 and 0100 are not */
+    CHECK(vg_cameo_find("01", 2) && !vg_cameo_find("0", 1) && !vg_cameo_find("0100", 4) && !vg_cameo_find("", 0));
+    CHECK(vg_cameo_find("0871x", 4) == vg_cameo_find("0871", 4)); /* n bytes of the key, not more */
     CHECK(vg_role_find("GOV", 3) && vg_role_find("REB", 3) && !vg_role_find("XYZ", 3));
 }
 
