@@ -1290,6 +1290,10 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
                     tgt = -1;
             }
         } else {
+            /* a trigger noun that names a gathering (« une conférence de soutien à l'Ukraine », "a
+            ** summit of support for X") is no act of the clause's subject */
+            if (i >= 2 && tok_is(s, i - 1, VG_G_OF) && tok_is(s, i - 2, VG_G_GATHERING))
+                continue;
             /* a trigger noun that is the object of a trigger verb (« condamne les frappes contre X »)
             ** is that verb's event, not one of its own */
             size_t gov = SIZE_MAX;

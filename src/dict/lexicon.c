@@ -634,7 +634,7 @@ static vg_status discard_line(ld *d, char **f, int nf)
 
 static const char *const gclass_names[VG_G_COUNT] = {
     "det", "aux-etre", "aux-avoir", "neg-pre", "neg-post", "subj", "refl", "cond", "attrib",
-    "coord", "boundary", "by", "of", "speech", "title", "modal", "loc", "motion", "first", "article", "recip", "adj-agent", "intent", "future", "decide", "counterpart", "refuse", "area", "adverb", "eventref",
+    "coord", "boundary", "by", "of", "speech", "title", "modal", "loc", "motion", "first", "article", "recip", "adj-agent", "intent", "future", "decide", "counterpart", "refuse", "area", "adverb", "eventref", "gathering",
 };
 
 static int gclass_lemmas(const ld *d, int c)
