@@ -1354,6 +1354,20 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             rc = emit_reciprocal(s, sentence, i, best, code, src);
             continue;
         }
+        if (src >= 0 && tgt < 0 && best->owngov[0]) {
+            /* target=ROLE: an act against one's own state (« boycotter les élections »); not for an
+            ** organisation, whose first block is no country */
+            char sc[16], own[8];
+            anaphor(s, src);
+            code_of(s, src, sc);
+            if (strlen(sc) >= 3 && !vg_role_find(sc, 3) && strncmp(sc + 3, best->owngov, 3)) {
+                memcpy(own, sc, 3);
+                memcpy(own + 3, best->owngov, 4);
+                remember_subject(s, src);
+                rc = emit(s, sentence, i, best, code, src, -1, own, 0.5f);
+            }
+            continue;
+        }
         if (src < 0 || tgt < 0)
             continue;
         anaphor(s, src);

@@ -140,9 +140,11 @@ static int joins(const sent_t *s, const np_t *np, const mention *m, const mentio
         const vg_token *t = &s->t[np->b];
         if (!((t->flags & VG_TOKF_CLITIC) && t->key[0] == '\'' && t->key[1] == 's'))
             return 0;
-        for (size_t i = np->b + 1; i < m->a; i++) /* adjectives between: unknown, not verbs */
-            if (s->t[i].kind != VG_TOK_WORD || s->ct[i].w || s->ct[i].nvf)
+        for (size_t i = np->b + 1; i < m->a; i++) { /* adjectives between: no actor, no verb ("main") */
+            uint32_t ph;
+            if (s->t[i].kind != VG_TOK_WORD || s->ct[i].nvf || (s->ct[i].w && match_at(s, i, &ph)))
                 return 0;
+        }
         return 1;
     }
     return 0;

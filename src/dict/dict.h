@@ -113,6 +113,7 @@ typedef struct {
 
 typedef struct {
     char code[5], negcode[5], backcode[5];
+    char owngov[4];  /* target=ROLE: with no target named, the source's own country with ROLE */
     uint8_t verb;    /* a verb pattern: {S} [se] VERB ... */
     uint8_t nel;
     uint8_t head;    /* index of the element the pattern is indexed by */
