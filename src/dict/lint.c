@@ -131,16 +131,26 @@ static void meaning(const lint *L, const vg_phrase *p, char out[24])
     snprintf(out, 24, "%d:%s", p->kind == VG_PH_DISCARD ? 9 : p->kind == VG_PH_ACTOR ? 0 : 1, code);
 }
 
+/* 0..n-1 in cmp's order, so that entries written alike stand together (first written first);
+** NULL when out of memory. */
+static uint32_t *sorted_index(const lint *L, size_t n, int (*cmp)(const void *, const void *))
+{
+    uint32_t *ix = malloc((n + 1) * sizeof *ix);
+    if (!ix)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        ix[i] = (uint32_t)i;
+    sort_ctx = L;
+    qsort(ix, n, sizeof *ix, cmp);
+    return ix;
+}
+
 static vg_status check_phrases(lint *L)
 {
     const vg_lexicon *lx = L->lx;
-    uint32_t *ix = malloc((lx->nph + 1) * sizeof *ix);
+    uint32_t *ix = sorted_index(L, lx->nph, cmp_phrase);
     if (!ix)
         return VG_ENOMEM;
-    for (size_t i = 0; i < lx->nph; i++)
-        ix[i] = (uint32_t)i;
-    sort_ctx = L;
-    qsort(ix, lx->nph, sizeof *ix, cmp_phrase);
     for (size_t i = 1, run = 0; i < lx->nph; i++) {
         const vg_phrase *first = &lx->ph[ix[run]], *p = &lx->ph[ix[i]];
         if (!same_phrase(lx, first, p)) {
@@ -200,13 +210,9 @@ static int same_pattern(const vg_lexicon *lx, const vg_pattern *x, const vg_patt
 static vg_status check_patterns(lint *L)
 {
     const vg_lexicon *lx = L->lx;
-    uint32_t *ix = malloc((lx->npat + 1) * sizeof *ix);
+    uint32_t *ix = sorted_index(L, lx->npat, cmp_pattern);
     if (!ix)
         return VG_ENOMEM;
-    for (size_t i = 0; i < lx->npat; i++)
-        ix[i] = (uint32_t)i;
-    sort_ctx = L;
-    qsort(ix, lx->npat, sizeof *ix, cmp_pattern);
     for (size_t i = 1, first = 0; i < lx->npat; i++) {
         const vg_pattern *p = &lx->pat[ix[i]], *f = &lx->pat[ix[first]];
         if (!same_pattern(lx, f, p)) {

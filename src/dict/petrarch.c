@@ -164,9 +164,10 @@ static void phrase_of(const char *in, char *out, size_t cap, int *exact)
         *exact = e;
 }
 
-/* Will vigie's loader take this phrase? Not empty, at most 12 tokens however the punctuation in it
-** is split (a word and each of its marks counted apart), no word longer than a key. */
-static int phrase_ok(const char *ph)
+/* Will vigie's loader take this phrase (max 12) or pattern (max 32)? Not empty, at most max tokens
+** however the punctuation in it is split (a word and each of its marks counted apart), no word longer
+** than a key. */
+static int fits(const char *ph, size_t max)
 {
     size_t words = 0, marks = 0, run = 0;
     for (const char *p = ph; *p; p++) {
@@ -180,8 +181,10 @@ static int phrase_ok(const char *ph)
             return 0;
         marks += *p == '-' || *p == '.' || *p == '\'' || *p == '&';
     }
-    return words && words + 2 * marks <= 12;
+    return words && words + 2 * marks <= max;
 }
+
+static int phrase_ok(const char *ph) { return fits(ph, 12); }
 
 static int is_code_char(char ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'); }
 
@@ -699,28 +702,11 @@ static void flush_block(imp *m)
     m->nblk = 0;
 }
 
-/* Will the loader take this pattern? At most 32 elements however its words' marks are split. */
-static int pattern_ok(const char *pat)
-{
-    size_t els = 0, run = 0;
-    for (const char *p = pat; *p; p++) {
-        if (*p == ' ') {
-            run = 0;
-            continue;
-        }
-        if (!run++)
-            els++;
-        if (run > 48)
-            return 0;
-        els += 2 * (*p == '-' || *p == '.' || *p == '\'' || *p == '&');
-    }
-    return els <= 32;
-}
 
 /* Returns 0 when the pattern cannot be written (the caller reports its line). */
 static int write_pattern(imp *m, const char *code, const char *back, const char *neg, const char *pat)
 {
-    if (!pattern_ok(pat))
+    if (!fits(pat, 32))
         return 0;
     for (size_t i = 0; neg && *neg && i < m->nblk; i++)
         if (!strcmp(m->blk[i].pat, pat) && !strcmp(m->blk[i].code, code) && !m->blk[i].neg[0]) {
