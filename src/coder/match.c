@@ -247,6 +247,8 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
         size_t gv = g->start - 1;
         if (gv > 0 && (tok_is(s, gv, VG_G_OF) || !strcmp(s->t[gv].key, "a") || !strcmp(s->t[gv].key, "to")))
             gv--;
+        while (gv > 0 && s->ct[gv].skip) /* "vowed on Friday to boycott": over the time expression */
+            gv--;
         g->gov = gv;
         if (vg_tok_lemma_in(s, gv, VG_G_DECIDE) || tok_is(s, gv, VG_G_DECIDE)) {
             /* « a décidé de rompre », "announced its decision to sanction": a decision is the act */
