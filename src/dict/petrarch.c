@@ -31,6 +31,7 @@
 #include <sys/stat.h>
 
 #include "dict.h"
+#include "unicode.h"
 
 #define MAXW 64      /* words in a pattern, after synset expansion */
 #define MAXEXP 256   /* patterns one line may expand to */
@@ -135,13 +136,16 @@ static void phrase_of(const char *in, char *out, size_t cap, int *exact)
     int e = n && in[n - 1] == '_';
     for (const char *p = in; p < in + n && o + 5 < cap; p++) {
         unsigned char ch = (unsigned char)*p;
-        if (ch >= 0x80) { /* a UTF-8 letter is kept whole; a broken sequence is a space */
-            size_t len = ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : ch >= 0xC0 ? 2 : 1;
+        if (ch >= 0x80) { /* a UTF-8 letter or digit is kept whole, a mark after one; else a space */
+            size_t len = ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : ch >= 0xC0 ? 2 : 1, k;
             if (p + len <= in + n && !vg_utf8_invalid(p, len)) {
-                memcpy(out + o, p, len);
-                o += len;
-                p += len - 1;
-                continue;
+                vg_class cl = vg_class_of(vg_utf8_decode((const unsigned char *)p, len, &k));
+                if (cl == VG_CL_LETTER || cl == VG_CL_DIGIT || (cl == VG_CL_MARK && o && out[o - 1] != ' ')) {
+                    memcpy(out + o, p, len);
+                    o += len;
+                    p += len - 1;
+                    continue;
+                }
             }
             ch = ' ';
         }
@@ -907,8 +911,8 @@ static int verb_line(imp *m, char *s, const char *blkcode, const char *blkback, 
         *us = 0;
     }
     phrase_of(head, v->lemma, sizeof v->lemma, NULL);
-    int word = v->lemma[0] != 0;
-    for (const char *p = v->lemma; *p; p++)
+    int word = v->lemma[0] != 0 && ((unsigned char)v->lemma[0] >= 0x80 || isalnum((unsigned char)v->lemma[0]));
+    for (const char *p = v->lemma; *p; p++) /* letters and digits only (phrase_of kept no other) */
         word &= (unsigned char)*p >= 0x80 || isalnum((unsigned char)*p);
     if (!word || !phrase_ok(v->pre) != !v->pre[0] || !phrase_ok(v->post) != !v->post[0]) {
         skip(m, full, "the verb is not one word, or its words are too many");
