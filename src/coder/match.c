@@ -28,6 +28,7 @@ typedef struct {
     int passive, neg, hypo, governed, refl, clitic_subj;
     int intent; /* an announced intention: future, « va rencontrer », "agreed to meet" */
     int refused; /* « a refusé de négocier », "refused to meet": CAMEO's 12x */
+    int threat;  /* « a menacé de rompre », "threatened to impose": CAMEO's 13x */
     size_t clitic_at; /* the subject clitic's token, when clitic_subj */
     size_t gov;       /* the verb of intention, decision or refusal that governs it, or SIZE_MAX */
 } vgroup;
@@ -264,6 +265,14 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
                 g->governed = 0;
                 g->start = gv;
             }
+        } else if (vg_tok_lemma_in(s, gv, VG_G_THREAT)) {
+            vgroup h;
+            read_group(s, gv, UINT32_MAX, &h);
+            g->governed = h.governed;
+            g->threat = !h.neg; /* « n'a pas menacé de » threatens nothing */
+            g->neg |= h.neg;
+            g->start = h.start;
+            g->hypo |= h.hypo;
         } else if (vg_tok_lemma_in(s, gv, VG_G_REFUSE)) {
             vgroup h;
             read_group(s, gv, UINT32_MAX, &h);
@@ -281,6 +290,23 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
             g->hypo |= h.hypo;
         }
     }
+}
+
+/* The threat of an act (CAMEO 13x): "threatened to impose sanctions" → 1312, « a menacé de rompre
+** les relations » → 1313; NULL when the act is no harm to threaten with. */
+static const char *threat_code(const char *code)
+{
+    static const struct { const char *from, *to; } map[] = {
+        { "161", "1313" }, { "162", "1311" }, { "163", "1312" }, { "164", "134" }, { "165", "135" },
+        { "166", "136" }, { "16", "131" }, { "1721", "1323" }, { "1722", "1322" }, { "1723", "1324" },
+        { "1724", "1321" }, { "172", "132" }, { "175", "137" }, { "17", "130" }, { "14", "133" },
+        { "191", "1381" }, { "192", "1382" }, { "19", "1384" }, { "18", "1383" }, { "204", "1385" },
+        { "20", "1383" }, { "13", NULL },
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (!strncmp(code, map[i].from, strlen(map[i].from)))
+            return map[i].to ? map[i].to : code; /* a threat pattern of its own (« menacer de frapper ») */
+    return NULL;
 }
 
 /* The refusal of an act (CAMEO 12x): "refused to meet" → 125, « a refusé de libérer » → 1243;
@@ -1173,6 +1199,26 @@ static int gave_event(const sent_t *s, size_t sentence, size_t tok)
     return 0;
 }
 
+/* « a menacé de suspendre sa coopération avec X »: the generic threat (130) coded at the governing
+** verb gives way to the act threatened, which says more. Returns 1 when it did (and the events of
+** that verb are gone), 0 when the verb's pattern was specific (`threaten to cut aid to`): it stays. */
+static int drop_generic_threat(sent_t *s, size_t sentence, size_t tok)
+{
+    vg_coder *c = s->c;
+    size_t k = c->nev;
+    while (k > 0 && c->ev[k - 1].sentence == sentence)
+        k--;
+    for (size_t i = k; i < c->nev; i++)
+        if (c->ev[i].trigger_span.start == s->t[tok].start && strcmp(c->ev[i].code, "130") && strcmp(c->ev[i].code, "13"))
+            return 0;
+    size_t o = k;
+    for (size_t i = k; i < c->nev; i++)
+        if (c->ev[i].trigger_span.start != s->t[tok].start)
+            c->ev[o++] = c->ev[i];
+    c->nev = o;
+    return 1;
+}
+
 static void remember_subject(sent_t *s, int n)
 {
     vg_coder *c = s->c;
@@ -1246,7 +1292,7 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
         if (bm.pre != SIZE_MAX) {
             /* the pattern wrote the words before its verb (would, failed to, did not): they are its
             ** meaning, not a mood to read */
-            bg.hypo = bg.governed = bg.neg = bg.intent = bg.refused = 0;
+            bg.hypo = bg.governed = bg.neg = bg.intent = bg.refused = bg.threat = 0;
             bg.gov = SIZE_MAX;
             if (bm.pre < bg.start)
                 bg.start = bm.pre;
@@ -1257,9 +1303,13 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             continue;
         /* « sont convenus de renforcer leur coopération »: when the governing verb has a pattern of its
         ** own (`convenir * renforcer * coopération`), its event is the one */
-        if (bg.gov != SIZE_MAX && bg.gov < sizeof fired && fired[bg.gov] == 1 && gave_event(s, sentence, bg.gov))
+        if (bg.gov != SIZE_MAX && bg.gov < sizeof fired && fired[bg.gov] == 1 && gave_event(s, sentence, bg.gov) &&
+            !(bg.threat && threat_code(best->code) && drop_generic_threat(s, sentence, bg.gov)))
             continue;
-        if (bg.refused) {
+        if (bg.threat) {
+            if (!(code = threat_code(code)))
+                continue;
+        } else if (bg.refused) {
             if (!(code = refusal_code(code)))
                 continue;
         } else if (bg.intent && !lx->intent_verb && !(code = intent_code(code))) {

@@ -634,13 +634,13 @@ static vg_status discard_line(ld *d, char **f, int nf)
 
 static const char *const gclass_names[VG_G_COUNT] = {
     "det", "aux-etre", "aux-avoir", "neg-pre", "neg-post", "subj", "refl", "cond", "attrib",
-    "coord", "boundary", "by", "of", "speech", "title", "modal", "loc", "motion", "first", "article", "recip", "adj-agent", "intent", "future", "decide", "counterpart", "refuse", "area", "adverb", "eventref", "gathering",
+    "coord", "boundary", "by", "of", "speech", "title", "modal", "loc", "motion", "first", "article", "recip", "adj-agent", "intent", "future", "decide", "counterpart", "refuse", "area", "adverb", "eventref", "gathering", "threat",
 };
 
 static int gclass_lemmas(const ld *d, int c)
 {
     return c == VG_G_AUX_ETRE || c == VG_G_AUX_AVOIR || c == VG_G_SPEECH || c == VG_G_MOTION ||
-           c == VG_G_INTENT || c == VG_G_REFUSE || (c == VG_G_MODAL && d->fr) || (c == VG_G_FUTURE && d->fr);
+           c == VG_G_INTENT || c == VG_G_REFUSE || c == VG_G_THREAT || (c == VG_G_MODAL && d->fr) || (c == VG_G_FUTURE && d->fr);
 }
 
 /* Classes whose words may be verbs (lemmas) or nouns: « décider », « décision ». Their verbs get their
