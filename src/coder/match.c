@@ -292,37 +292,46 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
     }
 }
 
+/* Codes an act takes under a governing verb: the first entry whose from is a prefix of the act's
+** code gives its to; "=" keeps the act's own code; no entry: NULL. */
+typedef struct {
+    const char *from, *to;
+} code_map;
+
+static const char *map_code(const code_map *map, size_t n, const char *code)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strncmp(code, map[i].from, strlen(map[i].from)))
+            return strcmp(map[i].to, "=") ? map[i].to : code;
+    return NULL;
+}
+
 /* The threat of an act (CAMEO 13x): "threatened to impose sanctions" → 1312, « a menacé de rompre
-** les relations » → 1313; NULL when the act is no harm to threaten with. */
+** les relations » → 1313; a threat pattern of its own (« menacer de frapper ») stays; NULL when the
+** act is no harm to threaten with. */
 static const char *threat_code(const char *code)
 {
-    static const struct { const char *from, *to; } map[] = {
+    static const code_map map[] = {
         { "161", "1313" }, { "162", "1311" }, { "163", "1312" }, { "164", "134" }, { "165", "135" },
         { "166", "136" }, { "16", "131" }, { "1721", "1323" }, { "1722", "1322" }, { "1723", "1324" },
         { "1724", "1321" }, { "172", "132" }, { "175", "137" }, { "17", "130" }, { "14", "133" },
         { "191", "1381" }, { "192", "1382" }, { "19", "1384" }, { "18", "1383" }, { "204", "1385" },
-        { "20", "1383" }, { "13", NULL },
+        { "20", "1383" }, { "13", "=" },
     };
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (!strncmp(code, map[i].from, strlen(map[i].from)))
-            return map[i].to ? map[i].to : code; /* a threat pattern of its own (« menacer de frapper ») */
-    return NULL;
+    return map_code(map, sizeof map / sizeof map[0], code);
 }
 
 /* The refusal of an act (CAMEO 12x): "refused to meet" → 125, « a refusé de libérer » → 1243;
 ** NULL when CAMEO has no rejection for it. */
 static const char *refusal_code(const char *code)
 {
-    static const struct { const char *from, *to; } map[] = {
+    static const code_map map[] = {
         { "061", "1211" }, { "062", "1212" }, { "063", "1213" }, { "064", "1214" }, { "06", "121" },
         { "071", "1221" }, { "072", "1222" }, { "073", "1223" }, { "074", "1224" }, { "07", "122" },
         { "081", "1241" }, { "082", "1242" }, { "084", "1243" }, { "085", "1244" }, { "086", "1245" },
         { "087", "1246" }, { "08", "124" }, { "04", "125" }, { "057", "127" }, { "05", "120" }, { "03", "120" },
     };
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (!strncmp(code, map[i].from, strlen(map[i].from)))
-            return map[i].to;
-    return NULL;
+    return map_code(map, sizeof map / sizeof map[0], code);
 }
 
 /* The intention of an act (CAMEO 03x): « va rencontrer » → 036, "pledged to send aid" → 033. An
@@ -331,20 +340,15 @@ static const char *refusal_code(const char *code)
 ** it; announced violence (17x-20x) is not coded here (threats are patterns of their own): NULL. */
 static const char *intent_code(const char *code)
 {
-    static const struct { const char *from, *to; } map[] = {
+    static const code_map map[] = {
         { "061", "0311" }, { "062", "0312" }, { "063", "0313" }, { "064", "0314" }, { "06", "031" },
         { "071", "0331" }, { "072", "0332" }, { "073", "0333" }, { "074", "0334" }, { "07", "033" },
         { "0831", "0341" }, { "0832", "0342" }, { "0833", "0343" }, { "0834", "0344" }, { "083", "034" },
         { "081", "0351" }, { "082", "0352" }, { "084", "0353" }, { "085", "0354" }, { "086", "0355" },
         { "087", "0356" }, { "08", "035" }, { "057", "030" }, { "05", "032" }, { "04", "036" },
+        { "03", "=" }, { "12", "=" }, { "13", "=" }, { "14", "=" }, { "15", "=" }, { "16", "=" },
     };
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
-    if (root == 3 || (root >= 12 && root <= 16))
-        return code;
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (!strncmp(code, map[i].from, strlen(map[i].from)))
-            return map[i].to;
-    return NULL;
+    return map_code(map, sizeof map / sizeof map[0], code);
 }
 
 /* ---- finding actors ---- */
