@@ -19,14 +19,6 @@ typedef struct {
 
 static const vg_phrase *PH(const sent_t *s, uint32_t ph) { return &s->lx->ph[ph]; }
 
-/* Does token i spell an acronym in capitals (for case-sensitive dictionary words)? */
-static int caps(const sent_t *s, size_t i)
-{
-    for (size_t k = s->t[i].start; k < s->t[i].end; k++)
-        if (s->text[k] >= 'a' && s->text[k] <= 'z')
-            return 0;
-    return 1;
-}
 
 static int match_at(const sent_t *s, size_t i, uint32_t *ph_out)
 {
@@ -36,15 +28,9 @@ static int match_at(const sent_t *s, size_t i, uint32_t *ph_out)
         const vg_phrase *p = PH(s, cand[k]);
         if (i + p->nw > s->nt)
             continue;
-        size_t j;
-        for (j = 0; j < p->nw; j++) {
-            if (s->ct[i + j].w != s->lx->wseq[p->words + j])
-                break;
-            if ((p->cs >> j & 1) && !caps(s, i + j))
-                break;
-            if ((p->capw >> j & 1) && !(s->t[i + j].flags & VG_TOKF_CAP))
-                break;
-        }
+        size_t j = 0;
+        while (j < p->nw && vg_phrase_word(s->lx, p, j, s->ct[i + j].w, s->text, &s->t[i + j]))
+            j++;
         if (j == p->nw) {
             *ph_out = cand[k];
             return p->nw;
@@ -240,7 +226,7 @@ static void remember_names(sent_t *s)
             if (at >= 0) { /* the same word: the same person, or two people and then no one */
                 uint32_t prev = c->seen_ph[at];
                 if (prev && prev - 1 != np->head_ph &&
-                    strcmp(s->lx->roles[PH(s, prev - 1)->roles].code, s->lx->roles[p->roles].code))
+                    strcmp(PH(s, prev - 1)->code, p->code))
                     c->seen_ph[at] = 0;
                 continue;
             }
@@ -370,7 +356,7 @@ vg_status vg_np_find(sent_t *s)
             ** "and" and an agent with its adjective, shares the agent too */
             int modifier = !s->fr && x->kind == NP_COUNTRY && !x->role[0] && x->b - x->a == 1 && y->a == x->b + 1 &&
                            y->kind == NP_AGENT && y->role[0] && y->country[0] && s->t[x->a].end - s->t[x->a].start <= 3 &&
-                           caps(s, x->a);
+                           vg_token_caps(s->text, &s->t[x->a]);
             np_t *adj = (bare_adjective(s, x) || modifier) && y->kind == NP_AGENT && y->role[0] && y->country[0] ? x
                       : bare_adjective(s, y) && x->kind == NP_AGENT && x->role[0] && x->country[0] ? y : NULL;
             if (adj) {

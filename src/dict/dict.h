@@ -74,7 +74,7 @@ typedef struct {
     uint16_t nroles;
     uint16_t file;   /* index into files[] */
     uint32_t line;
-    char code[16];   /* country, seat code, agent role or organisation code */
+    char code[16];   /* country, seat code, agent role; an actor's first role's code */
     float lat, lon;
     uint8_t has_coord;
     uint8_t org;     /* an actor of organisations.txt, not a person (for dict stats) */
@@ -208,6 +208,24 @@ void vg_dict_stats(const vg_lexicon *lx, vg_dict_counts *c);
 ** called once a finding, with the file and line at fault; *nfound counts them. */
 typedef void (*vg_lint_fn)(void *ctx, const char *file, uint32_t line, const char *msg);
 vg_status vg_dict_lint(const vg_lexicon *lx, const vg_strset *blocks, vg_lint_fn fn, void *ctx, size_t *nfound);
+/* Is token t of text written without a lower-case letter (an acronym: US, ONU)? */
+static inline int vg_token_caps(const char *text, const vg_token *t)
+{
+    for (size_t k = t->start; k < t->end; k++)
+        if (text[k] >= 'a' && text[k] <= 'z')
+            return 0;
+    return 1;
+}
+
+/* Does token t of text, whose base word id is w, match word j of phrase p: the same word, in capitals
+** where the phrase writes an acronym, capitalised where it writes a proper name? (np.c, lookup.c) */
+static inline int vg_phrase_word(const vg_lexicon *lx, const vg_phrase *p, size_t j, uint32_t w, const char *text,
+                                 const vg_token *t)
+{
+    return w == lx->wseq[p->words + j] && (!(p->capw >> j & 1) || (t->flags & VG_TOKF_CAP)) &&
+           (!(p->cs >> j & 1) || vg_token_caps(text, t));
+}
+
 /* lookup.c: every entry the tokens of text can match, with its file and line: what is "person",
 ** "organisation", "country", "adjective", "inhabitants", "capital", "seat of power", "city", "agent",
 ** "discard" (a phrase over bytes [start, end)), "verb pattern" or "noun pattern" (at one word); entry

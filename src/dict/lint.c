@@ -48,19 +48,16 @@ static const char *where(const lint *L, uint16_t file, uint32_t line, char *buf,
 
 /* ---- actor codes ---- */
 
-static int known_block(const lint *L, const char *b, int first)
+static int known_block(const lint *L, const char *b)
 {
-    if (vg_role_find(b, 3) || vg_strset_id(L->blocks, b, 3))
-        return 1;
-    (void)first;
-    return vg_strset_id(L->countries, b, 3) != 0;
+    return vg_role_find(b, 3) || vg_strset_id(L->blocks, b, 3) || vg_strset_id(L->countries, b, 3);
 }
 
 static void check_code(lint *L, const vg_phrase *p, const char *code)
 {
     size_t n = strlen(code);
     for (size_t i = 0; i + 3 <= n; i += 3)
-        if (!known_block(L, code + i, i == 0)) {
+        if (!known_block(L, code + i)) {
             report(L, p->file, p->line, "unknown actor code %s: %.3s is no country the dictionary names, no role "
                                         "(data/cameo/roles.tsv) and no block of data/cameo/blocks.tsv",
                    code, code + i);
@@ -124,11 +121,12 @@ static int cmp_phrase(const void *a, const void *b)
     return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1; /* load order: the first one wins */
 }
 
-/* What a phrase means: its kind and code (an actor: its first role's code). */
-static void meaning(const lint *L, const vg_phrase *p, char out[24])
+/* Do two phrases mean the same: the same code (an actor's is its first role's), and both actors,
+** both discards, or both neither? */
+static int same_meaning(const vg_phrase *a, const vg_phrase *b)
 {
-    const char *code = p->kind == VG_PH_ACTOR ? L->lx->roles[p->roles].code : p->code;
-    snprintf(out, 24, "%d:%s", p->kind == VG_PH_DISCARD ? 9 : p->kind == VG_PH_ACTOR ? 0 : 1, code);
+    return (a->kind == VG_PH_ACTOR) == (b->kind == VG_PH_ACTOR) &&
+           (a->kind == VG_PH_DISCARD) == (b->kind == VG_PH_DISCARD) && !strcmp(a->code, b->code);
 }
 
 /* 0..n-1 in cmp's order, so that entries written alike stand together (first written first);
@@ -159,11 +157,9 @@ static vg_status check_phrases(lint *L)
         }
         if (first->file == p->file && first->line == p->line)
             continue; /* one entry's spellings that fold alike (Etats-Unis, États-Unis) */
-        char m1[24], m2[24], at[300];
-        meaning(L, first, m1);
-        meaning(L, p, m2);
+        char at[300];
         const char *text = lx->pool.p + p->surf;
-        if (!strcmp(m1, m2)) {
+        if (same_meaning(first, p)) {
             if (p->kind == first->kind)
                 report(L, p->file, p->line, "\"%s\" is written already at %s, with the same meaning", text,
                        where(L, first->file, first->line, at, sizeof at));
@@ -172,8 +168,7 @@ static vg_status check_phrases(lint *L)
         if (place_kind(p->kind) && place_kind(first->kind) && !strncmp(p->code, first->code, 3))
             continue; /* a country's name that is also its adjective (Qatar, Koweït): one country */
         report(L, p->file, p->line, "\"%s\" is never matched: %s has it first, as %s", text,
-               where(L, first->file, first->line, at, sizeof at),
-               first->kind == VG_PH_ACTOR ? lx->roles[first->roles].code : first->code);
+               where(L, first->file, first->line, at, sizeof at), first->code);
     }
     free(ix);
     return VG_OK;

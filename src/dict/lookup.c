@@ -16,14 +16,6 @@ static const char *kind_name(const vg_phrase *p)
     return p->kind < sizeof names / sizeof *names ? names[p->kind] : "?";
 }
 
-/* Is token i in capitals only (what an acronym of the dictionary asks)? */
-static int caps(const char *text, const vg_token *t)
-{
-    for (size_t k = t->start; k < t->end; k++)
-        if (text[k] >= 'a' && text[k] <= 'z')
-            return 0;
-    return 1;
-}
 
 /* A pattern as it was written, near enough: its elements' keys, the verb as its lemma. */
 static const char *pattern_text(const vg_lexicon *lx, const vg_pattern *p, char *buf, size_t cap)
@@ -62,14 +54,12 @@ void vg_dict_lookup(const vg_lexicon *lx, const char *text, const vg_token *tok,
             size_t j;
             for (j = 0; j < p->nw && i + j < ntok; j++) {
                 const vg_token *u = &tok[i + j];
-                if (vg_lex_word(lx, u->key, u->keylen) != lx->wseq[p->words + j] || ((p->cs >> j & 1) && !caps(text, u)) ||
-                    ((p->capw >> j & 1) && !(u->flags & VG_TOKF_CAP)))
+                if (!vg_phrase_word(lx, p, j, vg_lex_word(lx, u->key, u->keylen), text, u))
                     break;
             }
             if (j < p->nw)
                 continue;
-            const char *code = p->kind == VG_PH_ACTOR ? lx->roles[p->roles].code : p->code;
-            fn(ctx, t->start, tok[i + p->nw - 1].end, kind_name(p), code, lx->pool.p + p->surf, file_of(lx, p->file),
+            fn(ctx, t->start, tok[i + p->nw - 1].end, kind_name(p), p->code, lx->pool.p + p->surf, file_of(lx, p->file),
                p->line);
         }
         /* verb forms: every pattern of each lemma the form may belong to */
