@@ -1173,27 +1173,31 @@ vg_status vg_lexicon_load(vg_lexicon *lx, const vg_mem *mem, const char *data_di
         goto done;
     /* the dictionary files, in the order their words must be known: dates and places before the
     ** actors that use them, grammar (above) before the patterns that ask for reflexives */
+    enum { FILE_ONE, FILE_OPTIONAL, FILE_DIR }; /* one required file, an optional one, every *.txt of a directory */
     static const struct {
         const char *fmt; /* %s: the directory, then the language where the file has one */
-        int in_dict, per_lang, required, minf, maxf;
+        uint8_t in_dict, how, org, minf, maxf;
         line_fn fn;
     } files[] = {
-        { "%s/text/%s/dates.txt", 0, 1, 1, 2, 2, dates_line }, { "%s/codes.txt", 1, 0, 0, 3, 5, code_line },
-        { "%s/options.txt", 1, 0, 0, 2, 2, option_line },
-        { "%s/%s/countries.txt", 1, 1, 1, 3, 4, country_line },
-        { "%s/%s/countries-iso.txt", 1, 1, 0, 3, 4, country_line }, /* made by tools/mkcountries.py */ { "%s/actors.txt", 1, 0, 1, 2, 2, actor_line },
-        { "%s/organisations.txt", 1, 0, 0, 2, 2, actor_line }, /* the same format: organisations */
-        { "%s/actors", 1, 0, 0, 2, 2, actor_line }, /* a directory: every *.txt in it, by name */
-        { "%s/%s/agents.txt", 1, 1, 1, 2, 2, agent_line },
-        { "%s/%s/discards.txt", 1, 1, 0, 2, 2, discard_line },     { "%s/%s/triggers.txt", 1, 1, 1, 2, 3, trigger_line },
+        { "%s/text/%s/dates.txt", 0, FILE_ONE, 0, 2, 2, dates_line },
+        { "%s/codes.txt", 1, FILE_OPTIONAL, 0, 3, 5, code_line },
+        { "%s/options.txt", 1, FILE_OPTIONAL, 0, 2, 2, option_line },
+        { "%s/%s/countries.txt", 1, FILE_ONE, 0, 3, 4, country_line },
+        { "%s/%s/countries-iso.txt", 1, FILE_OPTIONAL, 0, 3, 4, country_line }, /* made by tools/mkcountries.py */
+        { "%s/actors.txt", 1, FILE_ONE, 0, 2, 2, actor_line },
+        { "%s/organisations.txt", 1, FILE_OPTIONAL, 1, 2, 2, actor_line }, /* the same format */
+        { "%s/actors", 1, FILE_DIR, 0, 2, 2, actor_line },
+        { "%s/%s/agents.txt", 1, FILE_ONE, 0, 2, 2, agent_line },
+        { "%s/%s/discards.txt", 1, FILE_OPTIONAL, 0, 2, 2, discard_line },
+        { "%s/%s/triggers.txt", 1, FILE_ONE, 0, 2, 3, trigger_line },
     };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         snprintf(path, sizeof path, files[i].fmt, files[i].in_dict ? dict_dir : data_dir, lang);
-        d.org = !strcmp(files[i].fmt, "%s/organisations.txt");
-        if (!strcmp(files[i].fmt, "%s/actors"))
+        d.org = files[i].org;
+        if (files[i].how == FILE_DIR)
             rc = each_file(&d, path, files[i].minf, files[i].maxf, files[i].fn);
         else
-            rc = each_line(&d, path, files[i].required, files[i].minf, files[i].maxf, files[i].fn);
+            rc = each_line(&d, path, files[i].how == FILE_ONE, files[i].minf, files[i].maxf, files[i].fn);
         if (rc != VG_OK)
             goto done;
     }

@@ -253,6 +253,20 @@ static void uncomment(char *s)
         *h = 0;
 }
 
+/* Is this line part of an XML comment (<!-- … -->, over one line or several), given whether the
+** line before left one open? A one-line declaration such as <!DOCTYPE …> or <! -- … > is one too.
+** The three kinds of file write their headers this way. */
+static int xml_comment(const char *line, int *open)
+{
+    while (*line == ' ' || *line == '\t')
+        line++;
+    int starts = !strncmp(line, "<!", 2);
+    if (!*open && !starts)
+        return 0;
+    *open = !strstr(line, "-->") && !(starts && strchr(line, '>') && !strstr(line, "<!--"));
+    return 1;
+}
+
 /* ---- actors ---- */
 
 /* TABARI dates: YYMMDD (19YY from 30 on, else 20YY) or YYYYMMDD → YYYY-MM-DD; 0 if malformed. */
@@ -404,11 +418,8 @@ static void actors_file(imp *m, FILE *fp)
     int in_xml = 0;
     while (fgets(buf, sizeof buf, fp)) {
         m->line++;
-        if (in_xml || !strncmp(trim(buf), "<!", 2)) {
-            in_xml = !strstr(buf, "-->") && !(strncmp(trim(buf), "<!", 2) == 0 && strchr(buf, '>') && !strstr(buf, "<!--"));
+        if (xml_comment(buf, &in_xml))
             continue;
-        }
-        int indented = buf[0] == ' ' || buf[0] == '\t';
         uncomment(buf);
         char *s = trim(buf);
         if (!*s)
@@ -426,7 +437,6 @@ static void actors_file(imp *m, FILE *fp)
             }
             continue;
         }
-        (void)indented;
         int syn = *s == '+';
         if (!syn) {
             write_actor(m, &a);
@@ -492,10 +502,8 @@ static void agents_file(imp *m, FILE *fp)
     char buf[4096];
     while (fgets(buf, sizeof buf, fp)) {
         m->line++;
-        if (in_xml || !strncmp(trim(buf), "<!", 2)) {
-            in_xml = !strstr(buf, "-->") && !(strchr(buf, '>') && !strstr(buf, "<!--"));
+        if (xml_comment(buf, &in_xml))
             continue;
-        }
         uncomment(buf);
         char *s = trim(buf);
         if (!*s)
@@ -945,10 +953,8 @@ static void verbs_file(imp *m, FILE *fp)
     int nverbs = 0, in_block = 0, in_syn = 0, in_xml = 0;
     while (fgets(buf, sizeof buf, fp)) {
         m->line++;
-        if (in_xml || !strncmp(trim(buf), "<!", 2)) {
-            in_xml = !strstr(buf, "-->");
+        if (xml_comment(buf, &in_xml))
             continue;
-        }
         char full[4096];
         snprintf(full, sizeof full, "%s", trim(buf));
         uncomment(buf);
