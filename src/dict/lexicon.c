@@ -1190,6 +1190,7 @@ vg_status vg_lexicon_load(vg_lexicon *lx, const vg_mem *mem, const char *data_di
         { "%s/%s/agents.txt", 1, FILE_ONE, 0, 2, 2, agent_line },
         { "%s/%s/discards.txt", 1, FILE_OPTIONAL, 0, 2, 2, discard_line },
         { "%s/%s/triggers.txt", 1, FILE_ONE, 0, 2, 3, trigger_line },
+        { "%s/%s/triggers", 1, FILE_DIR, 0, 2, 3, trigger_line }, /* families of patterns, a file each */
     };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         snprintf(path, sizeof path, files[i].fmt, files[i].in_dict ? dict_dir : data_dir, lang);
