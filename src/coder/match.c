@@ -29,6 +29,8 @@ typedef struct {
     int intent; /* an announced intention: future, « va rencontrer », "agreed to meet" */
     int refused; /* « a refusé de négocier », "refused to meet": CAMEO's 12x */
     int threat;  /* « a menacé de rompre », "threatened to impose": CAMEO's 13x */
+    int participial; /* « , accusant X de », ", accusing X of", « en accusant »: a clause whose
+                     ** subject is the main clause's */
     size_t clitic_at; /* the subject clitic's token, when clitic_subj */
     size_t gov;       /* the verb of intention, decision or refusal that governs it, or SIZE_MAX */
 } vgroup;
@@ -233,6 +235,13 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
     }
     if (s->fr && (f & VG_VF_INF) && !finite)
         g->governed = 1;
+    /* a participial or gerund clause after a comma (« , accusant X de », ", accusing X of") or a
+    ** French gerund (« en accusant ») is an act of the main clause's subject, not a governed verb */
+    if (g->governed && (f & VG_VF_PPRES) && !etre && !avoir && !modal && !to && g->start == v && v > 0 &&
+        (is_comma(s, v - 1) || (s->fr && !strcmp(s->t[v - 1].key, "en")))) {
+        g->governed = 0;
+        g->participial = 1;
+    }
     if (!s->fr && to)
         g->governed = 1;
     if (modal && (f & VG_VF_INF)) /* « doit coopérer », "must cooperate": the English base form is
@@ -290,6 +299,32 @@ static void read_group(const sent_t *s, size_t v, uint32_t lemma, vgroup *g)
             g->hypo |= h.hypo;
         }
     }
+}
+
+/* Is the form at v, read with group g, plainly a verb? For patterns marked `verbal`, whose verb
+** shares its forms with a frequent noun (attaquer / l'attaque, aider / l'aide, visit / a visit):
+** an auxiliary, a clitic, a negation or a reflexive inside its group, a subject right before it
+** (an actor or a subject pronoun), or a French tense no noun has (future, past, conditional,
+** subjunctive). A bare participle, an infinitive and a present-tense form after anything else
+** stay nouns or adjectives. */
+static int plainly_verb(const sent_t *s, size_t v, uint32_t lemma, const vgroup *g)
+{
+    if (g->start < v || g->clitic_subj || g->neg || g->refl)
+        return 1;
+    if (v == 0)
+        return 0;
+    unsigned f = feats_of(s, v, lemma);
+    if (s->fr && (f & (VG_VF_FUT | VG_VF_PAST | VG_VF_COND | VG_VF_SUBJ)) && !(f & (VG_VF_PRES | VG_VF_PPART | VG_VF_INF)))
+        return 1;
+    if (!s->fr && (f & VG_VF_PAST) && !(f & VG_VF_PPART))
+        return 1; /* "attacked" after its subject; the participle may be an adjective */
+    if (f & (VG_VF_INF | VG_VF_PPRES) && !(f & VG_VF_PRES))
+        return 0;
+    if (s->ct[v - 1].np >= 0) {
+        const np_t *np = &s->c->np[s->ct[v - 1].np];
+        return !np->place && !np->attrib;
+    }
+    return tok_is(s, v - 1, VG_G_SUBJ);
 }
 
 /* Codes an act takes under a governing verb: the first entry whose from is a prefix of the act's
@@ -526,6 +561,28 @@ static int find_subject(sent_t *s, size_t start)
             }
             return -1;
         }
+    }
+    return -1;
+}
+
+/* The subject of the clause a participial clause hangs on: that of the nearest finite verb to the
+** left of start (« L'Algérie a fermé son espace aérien, accusant Rabat … » → l'Algérie). */
+static int main_subject(sent_t *s, size_t start)
+{
+    for (size_t j = start; j > 0 && start - j < SUBJ_REACH;) {
+        j--;
+        if (hard_boundary(s, j))
+            break;
+        if (!s->ct[j].nvf || s->ct[j].np >= 0)
+            continue;
+        unsigned f = feats_of(s, j, UINT32_MAX);
+        if (!(f & (VG_VF_PRES | VG_VF_PAST | VG_VF_FUT | VG_VF_PPART)))
+            continue;
+        vgroup h;
+        read_group(s, j, UINT32_MAX, &h);
+        if (h.governed || h.participial)
+            continue;
+        return find_subject(s, h.start);
     }
     return -1;
 }
@@ -1254,6 +1311,14 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
         if (!noun && i > 1 && tok_is(s, i - 2, VG_G_ARTICLE) && s->t[i - 1].kind == VG_TOK_WORD && !s->ct[i - 1].nvf &&
             s->ct[i - 1].np < 0 && !tok_is(s, i - 1, VG_G_NEG_PRE) && !tok_is(s, i - 1, VG_G_REFL))
             noun = 1; /* « une nouvelle attaque », "a bomb attack": an article, a modifier, a noun */
+        /* "bought land", "held back": right after a verb in the past that is no auxiliary, a base
+        ** or present form is that verb's object or particle, not a second verb */
+        if (!noun && !s->fr && i > 0 && s->ct[i - 1].nvf && s->ct[i - 1].np < 0 && !vg_tok_aux(s, i - 1, 0) &&
+            !vg_tok_aux(s, i - 1, 1) && !tok_is(s, i - 1, VG_G_MODAL) && !vg_tok_lemma_in(s, i - 1, VG_G_MODAL) &&
+            (feats_of(s, i - 1, UINT32_MAX) & (VG_VF_PAST | VG_VF_PPART)) &&
+            !(feats_of(s, i - 1, UINT32_MAX) & (VG_VF_PRES | VG_VF_INF)) &&
+            !(feats_of(s, i, UINT32_MAX) & (VG_VF_PAST | VG_VF_PPART | VG_VF_PPRES)))
+            noun = 1;
         for (uint16_t k = 0; k < t->nvf && !noun; k++) {
             uint32_t lemma = t->vf[k].lemma;
             if (lemma + 1 >= vg_strset_count(lx->lemmas) + 1 || lx->vp_off[lemma] == lx->vp_off[lemma + 1])
@@ -1265,6 +1330,8 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             int tie = self && best && strcmp(vg_lex_lemma(lx, lx->pel[best->els + best->head].id), s->t[i].key);
             for (uint32_t q = lx->vp_off[lemma]; q < lx->vp_off[lemma + 1]; q++) {
                 const vg_pattern *p = &lx->pat[lx->vp[q]];
+                if (p->verbal && !plainly_verb(s, i, lemma, &g))
+                    continue;
                 if (try_pattern(s, i, p, g.start, g.refl, g.passive, &m) && (m.score > bm.score || (tie && m.score == bm.score))) {
                     tie = 0;
                     bm = m;
@@ -1326,7 +1393,8 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
         }
         int src = bm.src, tgt = bm.tgt;
         if (best->verb) {
-            int subj = bg.clitic_subj ? pronoun_np(s, bg.clitic_at) : find_subject(s, bg.start);
+            int subj = bg.clitic_subj ? pronoun_np(s, bg.clitic_at)
+                       : bg.participial ? main_subject(s, bg.start) : find_subject(s, bg.start);
             if (bg.passive) {
                 int by = find_by(s, bg.end);
                 if (tgt >= 0 && by == tgt)

@@ -20,6 +20,8 @@
 /* Bytes CLD2 reads to identify a document's language: enough for a reliable answer on any news
 ** article, and a bound on the work per document. */
 #define VG_LANGID_BYTES 4096
+/* below this many bytes, function words may overrule CLD2's "another language" (text/langid.c) */
+#define VG_LANGID_SHORT 600
 
 /* A quotation that suppresses sentence breaks must close within this many bytes (docs/text.md §4);
 ** an unbalanced quote mark then cannot swallow a whole paragraph. */

@@ -115,6 +115,8 @@ typedef struct {
     char code[5], negcode[5], backcode[5];
     char owngov[4];  /* target=ROLE: with no target named, the source's own country with ROLE */
     uint8_t verb;    /* a verb pattern: {S} [se] VERB ... */
+    uint8_t verbal;  /* option `verbal`: the verb's forms are also nouns (attaque, aide, visite), so
+                     ** it fires only where the context makes it a verb (match.c, plainly_verb) */
     uint8_t nel;
     uint8_t head;    /* index of the element the pattern is indexed by */
     uint32_t els;    /* offset into pel */

@@ -886,6 +886,10 @@ static vg_status trigger_line(ld *d, char **f, int nf)
     for (char *o = nf == 3 ? strtok_r(f[2], " ", &osave) : NULL; o; o = strtok_r(NULL, " ", &osave)) {
         /* neg=CODE: the negated action is an event of its own; back=CODE: the target acts on the
         ** source too (arrive 032 / receive 033: TABARI's paired codes) */
+        if (!strcmp(o, "verbal")) { /* attaquer: « l'attaque » is a noun, « a attaqué » a verb */
+            p->verbal = 1;
+            continue;
+        }
         if (!strncmp(o, "target=", 7)) { /* boycotter les élections: against one's own government */
             if (strlen(o + 7) != 3 || !known_role(lx, o + 7))
                 return fail(d, "bad option \"%.120s\" (target=ROLE, a role of data/cameo/roles.tsv)", o);
@@ -895,7 +899,7 @@ static vg_status trigger_line(ld *d, char **f, int nf)
         char *dst = !strncmp(o, "neg=", 4) ? p->negcode : !strncmp(o, "back=", 5) ? p->backcode : NULL;
         const char *v = dst ? strchr(o, '=') + 1 : "";
         if (!dst || !vg_lex_code(lx, v, strlen(v)))
-            return fail(d, "bad option \"%.120s\" (neg=CODE, back=CODE with a known code, or target=ROLE)", o);
+            return fail(d, "bad option \"%.120s\" (neg=CODE, back=CODE with a known code, target=ROLE, or verbal)", o);
         vg_copy(dst, 5, v, SIZE_MAX);
     }
     int nsrc = 0, ntgt = 0, nword = 0, state = 0; /* state: 0 start, 1 after {S}, 2 verb seen */
