@@ -590,9 +590,10 @@ static int main_subject(sent_t *s, size_t start)
 /* The source of a trigger noun without {S} (« des entretiens avec Poutine »): the subject of the
 ** verb that governs it, the nearest finite verb (or auxiliary) to its left; with none, the nearest
 ** actor on its left ("Kerry's talks with Lavrov"). */
-static int noun_source(sent_t *s, size_t i, size_t *gov)
+static int noun_source(sent_t *s, size_t i, size_t *gov, vgroup *gg)
 {
     *gov = SIZE_MAX;
+    memset(gg, 0, sizeof *gg);
     for (size_t j = i; j > 0 && i - j < SUBJ_REACH;) {
         j--;
         if (is_quote(s, j)) {
@@ -608,10 +609,9 @@ static int noun_source(sent_t *s, size_t i, size_t *gov)
         if (!(f & (VG_VF_PRES | VG_VF_PAST | VG_VF_FUT | VG_VF_COND | VG_VF_SUBJ)) && !aux &&
             !((f & VG_VF_PPART) && j > 0 && (vg_tok_aux(s, j - 1, 0) || vg_tok_aux(s, j - 1, 1))))
             continue;
-        vgroup g;
-        read_group(s, j, UINT32_MAX, &g);
+        read_group(s, j, UINT32_MAX, gg);
         *gov = j;
-        return find_subject(s, g.start);
+        return gg->participial ? main_subject(s, gg->start) : find_subject(s, gg->start);
     }
     return find_subject(s, i);
 }
@@ -1307,7 +1307,7 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
         vgroup g = { 0 }, bg = { 0 };
         /* verb patterns, for each lemma this form may belong to; after an article the form is a
         ** noun (« une attaque », "the attack"), never a verb */
-        int noun = i > 0 && tok_is(s, i - 1, VG_G_ARTICLE);
+        int noun = (i > 0 && tok_is(s, i - 1, VG_G_ARTICLE)) || t->skip; /* "in March" is a date */
         if (!noun && i > 1 && tok_is(s, i - 2, VG_G_ARTICLE) && s->t[i - 1].kind == VG_TOK_WORD && !s->ct[i - 1].nvf &&
             s->ct[i - 1].np < 0 && !tok_is(s, i - 1, VG_G_NEG_PRE) && !tok_is(s, i - 1, VG_G_REFL))
             noun = 1; /* « une nouvelle attaque », "a bomb attack": an article, a modifier, a noun */
@@ -1421,9 +1421,17 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             /* a trigger noun that is the object of a trigger verb (« condamne les frappes contre X »)
             ** is that verb's event, not one of its own */
             size_t gov = SIZE_MAX;
+            vgroup gg;
             if (src < 0)
-                src = noun_source(s, i, &gov);
+                src = noun_source(s, i, &gov, &gg);
             if (gov != SIZE_MAX && fired[gov] == 1 && i - gov < 8)
+                continue;
+            /* the act a noun names has the mood of the verb that governs it: « n'a pas eu
+            ** d'entretien avec », "would hold talks with" are no events, "will hold talks" an
+            ** intention (03x) */
+            if (gov != SIZE_MAX && (gg.neg || gg.hypo))
+                continue;
+            if (gov != SIZE_MAX && gg.intent && !lx->intent_verb && !(code = intent_code(code)))
                 continue;
             int under = 0; /* "accused Iran of funding militia attacks": inside another trigger's object */
             for (size_t j = i; j > 0 && i - j < 8 && !under;) { /* its object, not a later adjunct */
