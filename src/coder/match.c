@@ -1010,10 +1010,15 @@ static vg_status emit(sent_t *s, size_t sentence, size_t trig, const vg_pattern 
     size_t first = c->nev;
     while (first > 0 && c->ev[first - 1].sentence == sentence)
         first--;
-    for (size_t k = first; k < c->nev; k++) { /* the same event twice in a sentence is one */
+    /* the same event twice in a sentence is one; so is one act named by neighbouring words of one
+    ** root ("Russian missile strikes on Kharkiv": missile strike 194, strikes on 195): the first
+    ** pattern, the longest at its word, stands */
+    size_t near_a = s->t[trig >= 2 ? trig - 2 : 0].start, near_b = s->t[trig + 2 < s->nt ? trig + 2 : s->nt - 1].end;
+    for (size_t k = first; k < c->nev; k++) {
         const vg_event *e = &c->ev[k];
         if (!strcmp(c->strs.p + (uintptr_t)e->source, sc) && !strcmp(c->strs.p + (uintptr_t)e->target, tc) &&
-            !strcmp(e->code, cm->code))
+            (!strcmp(e->code, cm->code) || (!strncmp(e->code, cm->code, 2) && e->trigger_span.start >= near_a &&
+                                             e->trigger_span.start < near_b)))
             return VG_OK;
     }
     if ((rc = vg_grow(s->lx->mem, (void **)&c->ev, &c->capev, c->nev + 1, sizeof(vg_event))) != VG_OK)
