@@ -96,7 +96,7 @@ vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *inf
         return rc;
     for (size_t si = 0; si < d->sents.n && rc == VG_OK; si++) {
         const vg_sentence *sn = &d->sents.v[si];
-        sent_t s = { lx, d->toks.v + sn->tok, sn->ntok, text, c->ct, c, d->lang == VG_LANG_FR };
+        sent_t s = { lx, d->toks.v + sn->tok, sn->ntok, text, c->ct, c, d->lang == VG_LANG_FR, 0 };
         for (size_t i = 0; i < s.nt; i++) {
             ctok *t = &c->ct[i];
             const vg_token *k = &s.t[i];

@@ -52,6 +52,9 @@ typedef struct {
 /* A date found in a sentence: the day and the tokens that gave it. */
 typedef struct {
     int32_t day;
+    int32_t ahead;        /* a bare weekday: the same weekday on or after publication, which a
+                          ** future or an announced act takes (« se rendra vendredi à Paris »);
+                          ** VG_DAY_MIN otherwise */
     uint32_t a, b;
 } when_t;
 
@@ -91,6 +94,7 @@ typedef struct {
     ctok *ct;
     vg_coder *c;
     int fr;
+    int future;            /* the act being emitted is announced, not done: dates look ahead */
 } sent_t;
 
 /* np.c: dictionary phrases → noun phrases (with places and coordination). */

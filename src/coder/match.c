@@ -1051,7 +1051,7 @@ static vg_status emit(sent_t *s, size_t sentence, size_t trig, const vg_pattern 
     e->quad = cm->quad;
     e->goldstein = cm->goldstein;
     int w = nearest_when(s, trig);
-    int32_t day = w >= 0 ? c->when[w].day : c->doc_day;
+    int32_t day = w >= 0 ? (s->future && c->when[w].ahead != VG_DAY_MIN ? c->when[w].ahead : c->when[w].day) : c->doc_day;
     char date[16] = "";
     if (day != VG_DAY_MIN) {
         int y, mo, d;
@@ -1396,6 +1396,7 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
                 continue;
             code = best->negcode;
         }
+        s->future = bg.intent;
         int src = bm.src, tgt = bm.tgt;
         if (best->verb) {
             int subj = bg.clitic_subj ? pronoun_np(s, bg.clitic_at)
@@ -1438,6 +1439,7 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
                 continue;
             if (gov != SIZE_MAX && gg.intent && !lx->intent_verb && !(code = intent_code(code)))
                 continue;
+            s->future = gov != SIZE_MAX && gg.intent;
             int under = 0; /* "accused Iran of funding militia attacks": inside another trigger's object */
             for (size_t j = i; j > 0 && i - j < 8 && !under;) { /* its object, not a later adjunct */
                 j--;

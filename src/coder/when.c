@@ -76,6 +76,7 @@ static vg_status push(sent_t *s, int32_t day, size_t a, size_t b)
     if (rc != VG_OK)
         return rc;
     c->when[c->nwhen].day = day;
+    c->when[c->nwhen].ahead = VG_DAY_MIN;
     c->when[c->nwhen].a = (uint32_t)a;
     c->when[c->nwhen].b = (uint32_t)b;
     c->nwhen++;
@@ -122,6 +123,19 @@ vg_status vg_when_find(sent_t *s)
                 rc = push(s, day, i, i + 1);
             continue;
         }
+        /* a year alone after in / en / since (« en 1998 », "in 1998"), before the publication's
+        ** year: a historical act takes that year (its first day: the event date has no coarser
+        ** precision; docs/coder.md § dates) */
+        if (s->t[i].kind == VG_TOK_NUM && i > 0 && s->ct[i - 1].np < 0 &&
+            (!strcmp(s->t[i - 1].key, "in") || !strcmp(s->t[i - 1].key, "en") || !strcmp(s->t[i - 1].key, "depuis") ||
+             !strcmp(s->t[i - 1].key, "since") || !strcmp(s->t[i - 1].key, "until") || !strcmp(s->t[i - 1].key, "jusqu'en"))) {
+            int year = small_number(s, i, 1900, 2100), py = 0, pm, pd;
+            if (pub != VG_DAY_MIN)
+                vg_civil_from_days(pub, &py, &pm, &pd);
+            if (year && (pub == VG_DAY_MIN || year < py) && (i + 1 >= s->nt || month_of(d, s->ct[i + 1].w) == 0))
+                rc = push(s, vg_days_from_civil(year, 1, 1), i - 1, i + 1);
+            continue;
+        }
         if (!w || w >= s->lx->nword_base || !s->lx->wdate[w])
             continue; /* not a date word: most tokens */
         int wd = weekday_of(d, w);
@@ -137,6 +151,8 @@ vg_status vg_when_find(sent_t *s)
             int32_t day = next ? pub + ((wd - vg_weekday(pub) + 7) % 7 ? (wd - vg_weekday(pub) + 7) % 7 : 7)
                           : pub - (last && back == 0 ? 7 : back);
             rc = push(s, day, a, b);
+            if (rc == VG_OK && !last && !next) /* "will meet on Friday": the Friday ahead */
+                c->when[c->nwhen - 1].ahead = pub + (wd - vg_weekday(pub) + 7) % 7;
             continue;
         }
         if (wd >= 0) { /* no publication date: no day, but still a time expression */
