@@ -398,7 +398,15 @@ static int kind_of_thing(const sent_t *s, const np_t *np)
     if (!s->fr || !np->needs_country || np->a == 0)
         return 0;
     const char *k = s->t[np->a - 1].key;
-    return !strcmp(k, "de") || !strcmp(k, "d'");
+    if (strcmp(k, "de") && strcmp(k, "d'"))
+        return 0;
+    /* a crowd counted (« des milliers d'étudiants ont manifesté ») is the people themselves */
+    static const char *const many[] = { "milliers", "centaines", "dizaines", "millions", "foule", "groupe", "groupes", NULL };
+    if (np->a >= 2)
+        for (int i = 0; many[i]; i++)
+            if (!strcmp(s->t[np->a - 2].key, many[i]))
+                return 0;
+    return 1;
 }
 
 /* « des tirs syriens »: a nationality adjective after another noun, in lower case, is that
@@ -1323,6 +1331,14 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             (feats_of(s, i - 1, UINT32_MAX) & (VG_VF_PAST | VG_VF_PPART)) &&
             !(feats_of(s, i - 1, UINT32_MAX) & (VG_VF_PRES | VG_VF_INF)) &&
             !(feats_of(s, i, UINT32_MAX) & (VG_VF_PAST | VG_VF_PPART | VG_VF_PPRES)))
+            noun = 1;
+        /* "will hold talks", "to hold talks", "did not hold talks": after a verb that a modal, "to"
+        ** or a negation makes a verb, a present form is its object */
+        if (!noun && !s->fr && i > 1 && s->ct[i - 1].nvf && s->ct[i - 1].np < 0 && !vg_tok_aux(s, i - 1, 0) &&
+            !vg_tok_aux(s, i - 1, 1) && (feats_of(s, i, UINT32_MAX) & VG_VF_PRES) &&
+            !(feats_of(s, i, UINT32_MAX) & (VG_VF_PAST | VG_VF_PPART | VG_VF_PPRES)) &&
+            (tok_is(s, i - 2, VG_G_MODAL) || vg_tok_lemma_in(s, i - 2, VG_G_MODAL) || tok_is(s, i - 2, VG_G_FUTURE) ||
+             tok_is(s, i - 2, VG_G_NEG_PRE) || tok_is(s, i - 2, VG_G_COND) || !strcmp(s->t[i - 2].key, "to")))
             noun = 1;
         for (uint16_t k = 0; k < t->nvf && !noun; k++) {
             uint32_t lemma = t->vf[k].lemma;
