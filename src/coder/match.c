@@ -624,6 +624,45 @@ static int noun_source(sent_t *s, size_t i, size_t *gov, vgroup *gg)
     return find_subject(s, i);
 }
 
+/* A trigger noun in a phrase fronted before the main clause (« Lors de sa rencontre avec X, le
+** ministre a … », "During his visit to Kenya, the minister praised …"): its author is the main
+** clause's subject, the subject of the first verb after the phrase's comma. */
+static int fronted_source(sent_t *s, size_t i)
+{
+    size_t comma = SIZE_MAX;
+    for (size_t j = i + 1; j < s->nt && j < i + SUBJ_REACH && comma == SIZE_MAX; j++) {
+        if (hard_boundary(s, j) || is_quote(s, j))
+            return -1;
+        if (is_comma(s, j))
+            comma = j;
+        else if (s->ct[j].nvf && s->ct[j].np < 0 && (feats_of(s, j, UINT32_MAX) & (VG_VF_PRES | VG_VF_PAST | VG_VF_FUT)) &&
+                 !tok_is(s, j - 1, VG_G_ARTICLE))
+            return -1; /* a verb before any comma: the noun is inside a clause, not fronted */
+    }
+    for (size_t j = 0; j < i; j++) /* nothing but the phrase before it: no verb, no clause */
+        if (hard_boundary(s, j) || clause_word(s, j) || (s->ct[j].nvf && s->ct[j].np < 0 && !s->ct[j].skip &&
+                                                          (feats_of(s, j, UINT32_MAX) & (VG_VF_PRES | VG_VF_PAST | VG_VF_FUT))))
+            return -1;
+    if (comma == SIZE_MAX)
+        return -1;
+    for (size_t j = comma + 1; j < s->nt && j < comma + SUBJ_REACH; j++) {
+        if (hard_boundary(s, j))
+            break;
+        if (!s->ct[j].nvf || s->ct[j].np >= 0)
+            continue;
+        unsigned f = feats_of(s, j, UINT32_MAX);
+        if (!(f & (VG_VF_PRES | VG_VF_PAST | VG_VF_FUT | VG_VF_PPART)) && !vg_tok_aux(s, j, 0) && !vg_tok_aux(s, j, 1))
+            continue;
+        vgroup h;
+        read_group(s, j, UINT32_MAX, &h);
+        if (h.governed || h.start <= comma + 1)
+            return -1; /* a participle or an infinitive, or no subject between the comma and it */
+        int n = find_subject(s, h.start);
+        return n >= 0 && s->c->np[n].a > comma ? n : -1;
+    }
+    return -1;
+}
+
 /* The object: the first actor after the verb group, within its clause. */
 static int find_object(sent_t *s, size_t from, int skip_by, int loc_ok)
 {
@@ -1446,6 +1485,8 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             vgroup gg;
             if (src < 0)
                 src = noun_source(s, i, &gov, &gg);
+            if (src < 0 && gov == SIZE_MAX)
+                src = fronted_source(s, i);
             if (gov != SIZE_MAX && fired[gov] == 1 && i - gov < 8)
                 continue;
             /* the act a noun names has the mood of the verb that governs it: « n'a pas eu
