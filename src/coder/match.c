@@ -833,6 +833,26 @@ static size_t past_apposition(const sent_t *s, size_t at)
     return j > at + 1 && j < s->nt && is_comma(s, j) ? j + 1 : at;
 }
 
+/* An incise between a verb and its complement (« ont signé, lors de la visite du président à Lomé,
+** un accord », "signed, after months of talks, a deal"): a phrase between commas with no verb of its
+** own. Returns the token after the closing comma, or at when there is no such incise. */
+static size_t past_incise(const sent_t *s, size_t at)
+{
+    if (at >= s->nt || !is_comma(s, at))
+        return at;
+    for (size_t j = at + 1; j < s->nt && j < at + 16; j++) {
+        if (hard_boundary(s, j) || is_quote(s, j) || clause_word(s, j))
+            return at;
+        if (is_comma(s, j))
+            return j > at + 1 ? j + 1 : at;
+        if (s->ct[j].nvf && s->ct[j].np < 0 && !s->ct[j].skip && !s->ct[j].w && !tok_is(s, j - 1, VG_G_ARTICLE) &&
+            !tok_is(s, j - 1, VG_G_DET) &&
+            (feats_of(s, j, UINT32_MAX) & (VG_VF_PRES | VG_VF_PAST | VG_VF_FUT | VG_VF_COND)))
+            return at; /* a clause, not an incise */
+    }
+    return at;
+}
+
 static int try_pattern(const sent_t *s, size_t i, const vg_pattern *p, size_t gstart, int refl, int passive,
                        pmatch *m)
 {
@@ -864,6 +884,8 @@ static int try_pattern(const sent_t *s, size_t i, const vg_pattern *p, size_t gs
     for (int k = p->head + 1; k < p->nel; k++) {
         const vg_pel *e = &el[k];
         size_t after;
+        if (e->kind != VG_PE_GAP)
+            pos = past_incise(s, pos);
         switch (e->kind) {
         case VG_PE_GAP:
             win = GAP_WINDOW;
@@ -1502,6 +1524,8 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
                 j--;
                 if (hard_boundary(s, j) || (clause_word(s, j) && !is_comma(s, j)))
                     break;
+                if (is_comma(s, j) && j > 0 && j - 1 < sizeof fired && fired[j - 1] == 1)
+                    break; /* an incise right after the verb (« a signé, lors de sa visite, ») */
                 under = j < sizeof fired && fired[j] == 1;
             }
             if (under)
