@@ -624,6 +624,59 @@ static int noun_source(sent_t *s, size_t i, size_t *gov, vgroup *gg)
     return find_subject(s, i);
 }
 
+/* Is the trigger noun at i inside an adjunct of time, place or circumstance (« tué dans la frappe
+** turque », "killed in a Turkish strike", « lors de l'attaque »), not the object of the verb
+** before it? Then it is an act of its own, stated as fact. */
+static const char *const adjunct_preps[] = { "dans", "lors", "pendant", "durant", "apres", "avant", "sous", "a",
+                                             "in", "during", "after", "amid", "before", "since", "depuis", "at",
+                                             "on", NULL };
+
+static int adjunct_prep(const sent_t *s, size_t j)
+{
+    for (int k = 0; j < s->nt && adjunct_preps[k]; k++)
+        if (!strcmp(s->t[j].key, adjunct_preps[k]))
+            return 1;
+    return 0;
+}
+
+static int in_adjunct(const sent_t *s, size_t i)
+{
+    static const char *const preps[] = { "dans", "lors", "pendant", "durant", "apres", "avant", "sous", "in",
+                                         "during", "after", "amid", "before", "since", "depuis", NULL };
+    for (size_t j = i, n = 0; j > 0 && n < 4; n++) {
+        j--;
+        if (tok_is(s, j, VG_G_DET) || tok_is(s, j, VG_G_ARTICLE) || tok_is(s, j, VG_G_OF) ||
+            (s->ct[j].np >= 0 && s->c->np[s->ct[j].np].kind == NP_COUNTRY))
+            continue; /* « de la », "a Turkish" */
+        for (int k = 0; preps[k]; k++)
+            if (!strcmp(s->t[j].key, preps[k])) /* after a verb, a comma or at the start: the
+                                                 ** clause's adjunct ("involvement in attacks" is
+                                                 ** a noun's complement) */
+                return j == 0 || is_comma(s, j - 1) || s->ct[j - 1].skip ||
+                       (s->ct[j - 1].nvf && s->ct[j - 1].np < 0 && !s->ct[j - 1].w);
+        return 0;
+    }
+    return 0;
+}
+
+/* An English actor right before a trigger noun, over at most two modifiers ("a Turkish strike",
+** "Russian missile strikes", "Hamas rocket attacks"): the act's author. */
+static int actor_before(const sent_t *s, size_t i)
+{
+    for (size_t j = i, n = 0; j > 0 && n < 3; n++) {
+        j--;
+        int k = s->ct[j].np;
+        if (k >= 0) {
+            const np_t *np = &s->c->np[k];
+            return !np->place && !np->attrib && np->b == j + 1 ? k : -1;
+        }
+        if (s->t[j].kind != VG_TOK_WORD || tok_is(s, j, VG_G_DET) || tok_is(s, j, VG_G_ARTICLE) || s->ct[j].nvf ||
+            tok_is(s, j, VG_G_OF) || clause_word(s, j))
+            return -1;
+    }
+    return -1;
+}
+
 /* A trigger noun in a phrase fronted before the main clause (« Lors de sa rencontre avec X, le
 ** ministre a … », "During his visit to Kenya, the minister praised …"): its author is the main
 ** clause's subject, the subject of the first verb after the phrase's comma. */
@@ -1505,11 +1558,22 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             ** is that verb's event, not one of its own */
             size_t gov = SIZE_MAX;
             vgroup gg;
+            int adjunct = in_adjunct(s, i);
             if (src < 0)
                 src = noun_source(s, i, &gov, &gg);
+            if (!s->fr && bm.src < 0) { /* "a Turkish strike", "Russian missile strikes": the adjective or
+                                         ** actor before the noun is its author */
+                int pre = actor_before(s, i);
+                if (pre >= 0)
+                    src = pre;
+                else if (adjunct && gg.passive)
+                    src = -1; /* "was killed in a strike": the patient is no author */
+            } else if (adjunct && gg.passive && bm.src < 0) {
+                src = -1;
+            }
             if (src < 0 && gov == SIZE_MAX)
                 src = fronted_source(s, i);
-            if (gov != SIZE_MAX && fired[gov] == 1 && i - gov < 8)
+            if (gov != SIZE_MAX && fired[gov] == 1 && i - gov < 8 && !adjunct)
                 continue;
             /* the act a noun names has the mood of the verb that governs it: « n'a pas eu
             ** d'entretien avec », "would hold talks with" are no events, "will hold talks" an
@@ -1520,13 +1584,15 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
                 continue;
             s->future = gov != SIZE_MAX && gg.intent;
             int under = 0; /* "accused Iran of funding militia attacks": inside another trigger's object */
-            for (size_t j = i; j > 0 && i - j < 8 && !under;) { /* its object, not a later adjunct */
+            for (size_t j = i; j > 0 && i - j < 20 && !under;) { /* its object, not a later adjunct */
                 j--;
                 if (hard_boundary(s, j) || (clause_word(s, j) && !is_comma(s, j)))
                     break;
-                if (is_comma(s, j) && j > 0 && j - 1 < sizeof fired && fired[j - 1] == 1)
-                    break; /* an incise right after the verb (« a signé, lors de sa visite, ») */
-                under = j < sizeof fired && fired[j] == 1;
+                if (is_comma(s, j) && ((j > 0 && j - 1 < sizeof fired && fired[j - 1] == 1) || i - j >= 8 ||
+                                       adjunct_prep(s, j + 1)))
+                    break; /* an incise right after the verb (« a signé, lors de sa visite, »); far
+                           ** from the verb, a comma ends its object */
+                under = j < sizeof fired && fired[j] == 1 && !adjunct;
             }
             if (under)
                 continue;
