@@ -393,6 +393,20 @@ static int usable(const np_t *np) { return !np->place && !np->attrib; }
 
 /* « des frappes d'artillerie », « des milliers de soldats »: an agent after a bare « de » names a
 ** kind of thing, not an actor that acts. */
+/* Is the « de » / "of" at j that of a count (« des milliers de », "thousands of", "a group of")? */
+static int kind_of_thing_word(const sent_t *s, size_t j)
+{
+    static const char *const many[] = { "milliers", "centaines", "dizaines", "millions", "foule", "groupe", "groupes",
+                                        "thousands", "hundreds", "dozens", "millions", "scores", "group", "groups",
+                                        "crowd", "crowds", "number", "members", "membres", NULL };
+    if (j == 0)
+        return 0;
+    for (int i = 0; many[i]; i++)
+        if (!strcmp(s->t[j - 1].key, many[i]))
+            return 1;
+    return 0;
+}
+
 static int kind_of_thing(const sent_t *s, const np_t *np)
 {
     if (!s->fr || !np->needs_country || np->a == 0)
@@ -401,12 +415,7 @@ static int kind_of_thing(const sent_t *s, const np_t *np)
     if (strcmp(k, "de") && strcmp(k, "d'"))
         return 0;
     /* a crowd counted (« des milliers d'étudiants ont manifesté ») is the people themselves */
-    static const char *const many[] = { "milliers", "centaines", "dizaines", "millions", "foule", "groupe", "groupes", NULL };
-    if (np->a >= 2)
-        for (int i = 0; many[i]; i++)
-            if (!strcmp(s->t[np->a - 2].key, many[i]))
-                return 0;
-    return 1;
+    return !(np->a >= 2 && kind_of_thing_word(s, np->a - 1));
 }
 
 /* « des tirs syriens »: a nationality adjective after another noun, in lower case, is that
@@ -501,6 +510,47 @@ static int incise_head(const sent_t *s, size_t start, int n)
     return n;
 }
 
+/* Prepositions that put an actor inside a phrase of another noun (keys: French accents dropped). */
+static const char *const pp_preps[] = { "between", "with", "from", "against", "for", "among", "including", "over",
+                                        "of", "entre", "avec", "contre", "pour", "parmi", "envers", "sur", "au", "aux",
+                                        "de", "d'", NULL };
+
+/* Does the actor n (with the actors coordinated before it) stand after a preposition that makes it
+** the complement of another noun (« le conflit entre les rebelles et l'armée », "talks with the
+** rebels")? Returns the preposition's token, SIZE_MAX when it does not. A crowd counted (« des
+** milliers de soldats ») is the actor itself. */
+static size_t pp_start(const sent_t *s, int n)
+{
+    const vg_coder *c = s->c;
+    size_t j = c->np[n].a;
+    while (j > 0) { /* over the coordination: « entre X, Y et Z » */
+        size_t k = j - 1;
+        if (is_comma(s, k) || tok_is(s, k, VG_G_COORD) || tok_is(s, k, VG_G_DET) || tok_is(s, k, VG_G_ARTICLE)) {
+            j = k;
+            continue;
+        }
+        if (s->ct[k].np >= 0 && c->np[s->ct[k].np].group == c->np[n].group) {
+            j = c->np[s->ct[k].np].a;
+            continue;
+        }
+        break;
+    }
+    if (j == 0)
+        return SIZE_MAX;
+    const char *k = s->t[j - 1].key;
+    for (int q = 0; pp_preps[q]; q++)
+        if (!strcmp(k, pp_preps[q])) {
+            if ((!strcmp(k, "de") || !strcmp(k, "d'") || !strcmp(k, "of")) && kind_of_thing_word(s, j - 1))
+                return SIZE_MAX;
+            /* the preposition must follow a noun that is no actor: « avec X » after a verb is its
+            ** complement, and then the actor before is the subject anyway */
+            if (j - 1 == 0 || s->ct[j - 2].np >= 0 || (s->ct[j - 2].nvf && !s->ct[j - 2].w) || is_comma(s, j - 2))
+                return SIZE_MAX;
+            return j - 1;
+        }
+    return SIZE_MAX;
+}
+
 /* The subject: walking left from the verb group over its clause. A quotation just before the verb
 ** is its object (« … », a déclaré X: the subject comes after); one further left is skipped whole. */
 static int find_subject(sent_t *s, size_t start)
@@ -543,8 +593,16 @@ static int find_subject(sent_t *s, size_t start)
         if (n >= 0) {
             /* « En représailles aux tirs syriens, un groupe armé a bombardé … »: an
             ** adjective of a fronted complement is not the subject */
-            if (usable(&c->np[n]) && !kind_of_thing(s, &c->np[n]) && !(commas && adjective_of_thing(s, &c->np[n])))
-                return incise_head(s, start, n);
+            if (usable(&c->np[n]) && !kind_of_thing(s, &c->np[n]) && !(commas && adjective_of_thing(s, &c->np[n]))) {
+                /* "The conflict between the rebels and the army has killed …": an actor inside a
+                ** prepositional phrase is no subject; the phrase's head is, and it is no actor */
+                size_t pa = pp_start(s, n);
+                if (pa == SIZE_MAX)
+                    return incise_head(s, start, n);
+                j = pa;
+                passed = 1;
+                continue;
+            }
             j = c->np[n].a;
             continue;
         }
