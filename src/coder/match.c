@@ -1358,6 +1358,10 @@ static const char *last_act(const sent_t *s, int src)
 /* Codes whose actors, coordinated without a target, act on each other. */
 static int reciprocal(const char *code)
 {
+    /* a visit (042) and its hosting (043) go from one side to a place: two visitors named together
+    ** ("French and German ministers were visiting") do not visit each other */
+    if (!strcmp(code, "042") || !strcmp(code, "043"))
+        return 0;
     return !strncmp(code, "04", 2) || !strncmp(code, "06", 2) || !strncmp(code, "19", 2) || !strcmp(code, "057") ||
            !strncmp(code, "087", 3) || !strcmp(code, "030") || !strncmp(code, "031", 3) || !strcmp(code, "036") ||
            !strcmp(code, "050") || !strcmp(code, "054");
@@ -1511,6 +1515,18 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             !(feats_of(s, i, UINT32_MAX) & (VG_VF_PAST | VG_VF_PPART | VG_VF_PPRES)) &&
             (tok_is(s, i - 2, VG_G_MODAL) || vg_tok_lemma_in(s, i - 2, VG_G_MODAL) || tok_is(s, i - 2, VG_G_FUTURE) ||
              tok_is(s, i - 2, VG_G_NEG_PRE) || tok_is(s, i - 2, VG_G_COND) || !strcmp(s->t[i - 2].key, "to")))
+            noun = 1;
+        /* "carrying brand new guns", "the party's campaign rally": an English present or base form
+        ** is a verb only with a subject before it (an actor, a pronoun, a relative), after a
+        ** coordination or an adverb, or inside a verb group (to, will, did not) */
+        if (!noun && !s->fr && i > 0 && t->nvf && !(feats_of(s, i, UINT32_MAX) & (VG_VF_PAST | VG_VF_PPART | VG_VF_PPRES)) &&
+            s->ct[i - 1].np < 0 && !tok_is(s, i - 1, VG_G_SUBJ) && !clause_word(s, i - 1) && !tok_is(s, i - 1, VG_G_COORD) &&
+            !tok_is(s, i - 1, VG_G_ADVERB) && !tok_is(s, i - 1, VG_G_MODAL) && !vg_tok_lemma_in(s, i - 1, VG_G_MODAL) &&
+            !tok_is(s, i - 1, VG_G_FUTURE) && !tok_is(s, i - 1, VG_G_NEG_PRE) && !tok_is(s, i - 1, VG_G_NEG_POST) &&
+            !tok_is(s, i - 1, VG_G_COND) && !vg_tok_aux(s, i - 1, 0) && !vg_tok_aux(s, i - 1, 1) &&
+            strcmp(s->t[i - 1].key, "to") && !is_comma(s, i - 1) && !is_quote(s, i - 1) && !s->ct[i - 1].skip &&
+            !(s->t[i - 1].kind == VG_TOK_WORD && strlen(s->t[i - 1].key) > 3 &&
+              !strcmp(s->t[i - 1].key + strlen(s->t[i - 1].key) - 2, "ly")))
             noun = 1;
         for (uint16_t k = 0; k < t->nvf && !noun; k++) {
             uint32_t lemma = t->vf[k].lemma;
