@@ -489,6 +489,58 @@ static size_t quote_open(const sent_t *s, size_t j)
     return j;
 }
 
+/* A first-person subject inside a quotation (« Nous condamnons … », a déclaré le président; "We
+** condemn …", the minister said; X a déclaré : « Nous … ») is the quotation's speaker, named in the
+** same sentence by the speech verb after or before it; elsewhere, nobody. */
+static int find_object(sent_t *s, size_t from, int skip_by, int loc_ok);
+static int find_subject(sent_t *s, size_t start);
+
+static int quote_speaker(sent_t *s, size_t j)
+{
+    size_t o = SIZE_MAX, c = SIZE_MAX;
+    for (size_t k = j; k > 0;) {
+        k--;
+        if (is_quote(s, k)) {
+            o = k;
+            break;
+        }
+    }
+    for (size_t k = j + 1; k < s->nt; k++)
+        if (is_quote(s, k)) {
+            c = k;
+            break;
+        }
+    if (o == SIZE_MAX || c == SIZE_MAX)
+        return -1;
+    size_t k = c + 1;
+    while (k < s->nt && is_comma(s, k))
+        k++;
+    size_t v = k;
+    while (v < s->nt && (vg_tok_aux(s, v, 0) || vg_tok_aux(s, v, 1)))
+        v++;
+    if (v < s->nt && vg_tok_lemma_in(s, v, VG_G_SPEECH) && s->ct[v].np < 0) /* », a déclaré X */
+        return find_object(s, v + 1, 0, 0);
+    while (k < s->nt && s->ct[k].np < 0 && (tok_is(s, k, VG_G_ARTICLE) || tok_is(s, k, VG_G_DET)))
+        k++;
+    if (k < s->nt && s->ct[k].np >= 0) { /* ", the minister said" */
+        const np_t *np = &s->c->np[s->ct[k].np];
+        size_t w = np->b;
+        while (w < s->nt && (vg_tok_aux(s, w, 0) || vg_tok_aux(s, w, 1)))
+            w++;
+        if (w < s->nt && vg_tok_lemma_in(s, w, VG_G_SPEECH) && usable(np))
+            return s->ct[k].np;
+    }
+    for (size_t q = o; q > 0 && o - q < 4;) { /* X a déclaré : « … » */
+        q--;
+        if (vg_tok_lemma_in(s, q, VG_G_SPEECH) && s->ct[q].np < 0) {
+            vgroup g;
+            read_group(s, q, UINT32_MAX, &g);
+            return find_subject(s, g.start);
+        }
+    }
+    return -1;
+}
+
 /* « Le président ghanéen, qui préside aussi l'Union africaine, a condamné … »: when the
 ** subject found sits in an incise closed by a comma just before the verb, the actor before the
 ** incise is the subject, and the incise only describes it. */
@@ -553,9 +605,37 @@ static size_t pp_start(const sent_t *s, int n)
 
 /* The subject: walking left from the verb group over its clause. A quotation just before the verb
 ** is its object (« … », a déclaré X: the subject comes after); one further left is skipped whole. */
+static int main_subject(sent_t *s, size_t start);
+
 static int find_subject(sent_t *s, size_t start)
 {
     vg_coder *c = s->c;
+    /* « Nous condamnons … »: a « nous » read as the verb's reflexive that opens the clause is its
+    ** subject */
+    if (start < s->nt && tok_is(s, start, VG_G_FIRST) &&
+        (start == 0 || is_quote(s, start - 1) || is_comma(s, start - 1) || hard_boundary(s, start - 1)))
+        return quote_speaker(s, start);
+    /* « X a condamné Y et a appelé Z », "X condemned Y and urged Z": a verb coordinated with an
+    ** earlier one shares its subject */
+    if (start > 1 && tok_is(s, start - 1, VG_G_COORD)) {
+        size_t b = start - 1;
+        if (b > 0 && is_comma(s, b - 1))
+            b--;
+        for (size_t j = b; j > 0 && b - j < 12;) {
+            j--;
+            if (hard_boundary(s, j) || clause_word(s, j) || is_quote(s, j))
+                break;
+            if (s->ct[j].np >= 0) {
+                j = s->c->np[s->ct[j].np].a;
+                if (j + 12 < b) /* not so far */
+                    break;
+                continue;
+            }
+            if (s->ct[j].nvf && !s->ct[j].w && (feats_of(s, j, UINT32_MAX) & (VG_VF_PRES | VG_VF_PAST | VG_VF_PPART)) &&
+                !(j > 0 && tok_is(s, j - 1, VG_G_ARTICLE)))
+                return main_subject(s, b);
+        }
+    }
     int passed = 0; /* words crossed since the verb group */
     int commas = 0;
     for (size_t j = start, steps = 0; j > 0 && steps < SUBJ_REACH; steps++) {
@@ -607,7 +687,7 @@ static int find_subject(sent_t *s, size_t start)
             continue;
         }
         if (tok_is(s, j, VG_G_FIRST))
-            return -1;
+            return quote_speaker(s, j);
         if (tok_is(s, j, VG_G_SUBJ))
             return pronoun_np(s, j);
         if (clause_word(s, j)) {
@@ -1520,7 +1600,8 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
         ** is a verb only with a subject before it (an actor, a pronoun, a relative), after a
         ** coordination or an adverb, or inside a verb group (to, will, did not) */
         if (!noun && !s->fr && i > 0 && t->nvf && !(feats_of(s, i, UINT32_MAX) & (VG_VF_PAST | VG_VF_PPART | VG_VF_PPRES)) &&
-            s->ct[i - 1].np < 0 && !tok_is(s, i - 1, VG_G_SUBJ) && !clause_word(s, i - 1) && !tok_is(s, i - 1, VG_G_COORD) &&
+            s->ct[i - 1].np < 0 && !tok_is(s, i - 1, VG_G_SUBJ) && !tok_is(s, i - 1, VG_G_FIRST) && !clause_word(s, i - 1) &&
+            !tok_is(s, i - 1, VG_G_COORD) &&
             !tok_is(s, i - 1, VG_G_ADVERB) && !tok_is(s, i - 1, VG_G_MODAL) && !vg_tok_lemma_in(s, i - 1, VG_G_MODAL) &&
             !tok_is(s, i - 1, VG_G_FUTURE) && !tok_is(s, i - 1, VG_G_NEG_PRE) && !tok_is(s, i - 1, VG_G_NEG_POST) &&
             !tok_is(s, i - 1, VG_G_COND) && !vg_tok_aux(s, i - 1, 0) && !vg_tok_aux(s, i - 1, 1) &&
