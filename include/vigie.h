@@ -193,6 +193,8 @@ typedef struct {
     int has_geo;
     float confidence;       /* 0..1 */
     const char *rule;       /* "data/dict/fr/triggers.txt:112" — the pattern that fired */
+    const char *implied;    /* how an actor named without a country got one ("source SEN from the
+                            ** place of the event"), or "" */
 } vg_event;
 
 /* METHOD. Analyse text (as vg_doc_analyze) and code its events. The engine must have been opened

@@ -141,4 +141,14 @@ check "code --dict: the imported dictionary codes, dated roles by the document's
   printf '{\"id\":\"a\",\"date\":\"1995-06-01\",\"text\":\"Rufus Firefly visited Sylvania.\"}\n' | '$V' code -q -l en --dict '$T/petr' -f tsv - | cut -f3-5 | tail -n +2 | sort | tr '\n' ' ' | grep -qx 'FREGOV	SYL	032 SYL	FREGOV	033 '"
 check "code --dict: a directory that is not there is named, exit 3" sh -c "echo x | '$V' code --dict /nonexistent/d - 2>&1 | grep -q 'dictionary directory /nonexistent/d not found'; echo x | '$V' code --dict /nonexistent/d - 2>/dev/null; [ \$? = 3 ]"
 
+# ---- issue 16: evidence of implied countries; short passages full of names keep their language ----
+check "code: an actor named without a country says where its country came from" sh -c "
+  printf '{\"id\":\"i\",\"lang\":\"en\",\"date\":\"2023-01-19\",\"text\":\"Hundreds of nurses marched in Accra.\"}\n' | '$V' code -q - | grep -q '\"implied\":\"source GHA from the place of the event\"'"
+check "code -f text: the implied country is printed with the event" sh -c "
+  printf '{\"id\":\"i\",\"lang\":\"en\",\"date\":\"2023-01-19\",\"text\":\"Hundreds of nurses marched in Accra.\"}\n' | '$V' code -q -f text - | grep -q 'country: source GHA from the place of the event'"
+check "langid: a short English passage full of African names is coded, not skipped as another language" sh -c "
+  printf '{\"id\":\"k\",\"text\":\"Malawi, Zambia and Mozambique signed a trade pact with Zimbabwe.\"}\n' | '$V' code -f tsv - 2>'$T/k.err' | cut -f3-5 | grep -q 'MWI	ZWE	057' && grep -q '1 read, 1 coded, 0 skipped' '$T/k.err'"
+check "langid: a Spanish passage is still skipped, and said so" sh -c "
+  printf '{\"id\":\"s\",\"text\":\"El gobierno de Chile y la oposición firmaron un acuerdo en Santiago con la Unión Europea.\"}\n' | '$V' code - 2>'$T/s.err' >/dev/null; [ \$? = 1 ] && grep -q 'record \"s\": skipped: language: es' '$T/s.err'"
+
 echo "$pass passed, $fail failed, $skip skipped"

@@ -41,6 +41,8 @@ static long write_text(FILE *f, const vg_export_doc *x, const vg_doc *d)
                 (int)(e->source_span.end - e->source_span.start), x->text + e->source_span.start,
                 (int)(e->trigger_span.end - e->trigger_span.start), x->text + e->trigger_span.start,
                 (int)(e->target_span.end - e->target_span.start), x->text + e->target_span.start, e->rule);
+        if (e->implied && e->implied[0]) /* an actor named without a country: where it got one */
+            fprintf(f, "            country: %s\n", e->implied);
     }
     return ferror(f) ? -1 : 0;
 }

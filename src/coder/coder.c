@@ -166,6 +166,7 @@ vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *inf
         ev->date = c->strs.p + (uintptr_t)ev->date;
         ev->place = c->strs.p + (uintptr_t)ev->place;
         ev->rule = c->strs.p + (uintptr_t)ev->rule;
+        ev->implied = c->strs.p + (uintptr_t)ev->implied;
     }
     return VG_OK;
 }

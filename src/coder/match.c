@@ -1143,9 +1143,15 @@ static int counterpart(const sent_t *s, const np_t *np)
     return 0;
 }
 
-static void context_country(const sent_t *s, int self, char out[4])
+/* Why an actor named without a country got one: the evidence says it (vg_event.implied). */
+static const char *const implied_why[] = { "", "the country coordinated with it", "an actor of the same sentence",
+                                           "the place of the event", "the document's main place",
+                                           "the last country the document named" };
+
+static void context_country(const sent_t *s, int self, char out[4], int *why)
 {
     vg_coder *c = s->c;
+    *why = 1;
     for (size_t k = 0; k < c->nnp; k++) /* the country coordinated with it: « Kiev et les séparatistes »;
                                          ** not a counterpart's ("X and his Japanese counterpart") */
         if (c->np[k].country[0] && !c->np[k].attrib && !c->np[k].place && c->np[k].group == c->np[self].group &&
@@ -1167,6 +1173,7 @@ static void context_country(const sent_t *s, int self, char out[4])
             if (np->country[0] && ((pass ^ gov) ? np->kind == NP_AGENT && !np->place && !counterpart(s, np)
                                                 : np->place && (np->loc || np->kind == NP_COUNTRY))) {
                 vg_copy(out, 4, np->country, SIZE_MAX);
+                *why = (pass ^ gov) ? 2 : 3;
                 return;
             }
         }
@@ -1176,23 +1183,32 @@ static void context_country(const sent_t *s, int self, char out[4])
             best = k;
     if (best >= 0) {
         vg_copy(out, 4, c->place_code[best], SIZE_MAX);
+        *why = 4;
         return;
     }
     vg_copy(out, 4, c->last_country[0] ? c->last_country : c->first_country, SIZE_MAX);
+    *why = 5;
 }
 
-static void code_of(const sent_t *s, int n, char out[16])
+static void code_of_why(const sent_t *s, int n, char out[16], int *why)
 {
     const np_t *np = NP(s, n);
+    *why = 0;
     if (np->needs_country && !np->code[0]) {
         char cc[4];
-        context_country(s, n, cc);
+        context_country(s, n, cc, why);
         vg_copy(out, 16, cc, 3);
         if (cc[0])
             vg_copy(out + strlen(out), 4, np->role, 3);
         return;
     }
     vg_copy(out, 16, np->code, SIZE_MAX);
+}
+
+static void code_of(const sent_t *s, int n, char out[16])
+{
+    int why;
+    code_of_why(s, n, out, &why);
 }
 
 static vg_status put_str(vg_coder *c, const char *str, size_t n, uint32_t *off)
@@ -1247,9 +1263,10 @@ static vg_status emit(sent_t *s, size_t sentence, size_t trig, const vg_pattern 
     vg_coder *c = s->c;
     char sc[16], tc[16];
     vg_status rc;
-    code_of(s, src, sc);
+    int swhy, twhy = 0;
+    code_of_why(s, src, sc, &swhy);
     if (tgt >= 0)
-        code_of(s, tgt, tc);
+        code_of_why(s, tgt, tc, &twhy);
     else
         vg_copy(tc, sizeof tc, reply_to, SIZE_MAX);
     if (!sc[0] || !tc[0] || !strcmp(sc, tc))
@@ -1362,6 +1379,16 @@ static vg_status emit(sent_t *s, size_t sentence, size_t trig, const vg_pattern 
     if ((rc = put_str(c, rule, rl, &o)) != VG_OK)
         return rc;
     e->rule = OFF(o);
+    /* an actor named without a country: which context gave it one (docs/coder.md § 1) */
+    char why[160] = "";
+    if (swhy)
+        snprintf(why, sizeof why, "source %.3s from %s", sc, implied_why[swhy]);
+    if (twhy)
+        snprintf(why + strlen(why), sizeof why - strlen(why), "%starget %.3s from %s", swhy ? "; " : "", tc,
+                 implied_why[twhy]);
+    if ((rc = put_str(c, why, strlen(why), &o)) != VG_OK)
+        return rc;
+    e->implied = OFF(o);
     e->confidence = conf;
     c->nev++;
     return VG_OK;

@@ -77,6 +77,8 @@ int vg_export_jsonl(FILE *f, const vg_export_doc *x, const vg_doc *d)
         span_text(f, "date_text", x, e->date_span);
         fprintf(f, ",\"lang\":\"%s\",\"confidence\":%.2f,\"rule\":", lang, (double)e->confidence);
         vg_json_str(f, e->rule, strlen(e->rule));
+        fputs(",\"implied\":", f);
+        vg_json_str(f, e->implied ? e->implied : "", e->implied ? strlen(e->implied) : 0);
         span_text(f, "sentence_text", x, (vg_span){ s->start, s->end });
         fputs("}\n", f);
     }
