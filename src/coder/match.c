@@ -6,6 +6,7 @@
 ** (« accuse Moscou de viser » codes the accusation only); attributions (selon X) name no actor;
 ** the passive voice swaps the roles. Not here: what counts as an actor (np.c), dates (when.c). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "coder.h"
@@ -621,14 +622,12 @@ static int find_subject(sent_t *s, size_t start)
         size_t b = start - 1;
         if (b > 0 && is_comma(s, b - 1))
             b--;
-        for (size_t j = b; j > 0 && b - j < 12;) {
+        for (size_t j = b; j > 0 && b - j < 20;) {
             j--;
             if (hard_boundary(s, j) || clause_word(s, j) || is_quote(s, j))
                 break;
             if (s->ct[j].np >= 0) {
                 j = s->c->np[s->ct[j].np].a;
-                if (j + 12 < b) /* not so far */
-                    break;
                 continue;
             }
             if (s->ct[j].nvf && !s->ct[j].w && (feats_of(s, j, UINT32_MAX) & (VG_VF_PRES | VG_VF_PAST | VG_VF_PPART)) &&
@@ -760,6 +759,27 @@ static int noun_source(sent_t *s, size_t i, size_t *gov, vgroup *gg)
         return gg->participial ? main_subject(s, gg->start) : find_subject(s, gg->start);
     }
     return find_subject(s, i);
+}
+
+/* A year before the publication's right before the noun ("the 2003 accord") or after it with « de »
+** / "of" (« l'accord de 2015 »). */
+static int past_year_near(const sent_t *s, size_t i)
+{
+    int py = 0, pm, pd;
+    if (s->c->doc_day == VG_DAY_MIN)
+        return 0;
+    vg_civil_from_days(s->c->doc_day, &py, &pm, &pd);
+    size_t cand[3] = { i > 0 ? i - 1 : SIZE_MAX, i > 1 && s->t[i - 1].kind == VG_TOK_WORD ? i - 2 : SIZE_MAX,
+                       i + 2 < s->nt && tok_is(s, i + 1, VG_G_OF) ? i + 2 : SIZE_MAX };
+    for (int k = 0; k < 3; k++) {
+        size_t j = cand[k];
+        if (j == SIZE_MAX || s->t[j].kind != VG_TOK_NUM || s->t[j].keylen != 4)
+            continue;
+        int y = atoi(s->t[j].key);
+        if (y >= 1900 && y < py)
+            return 1;
+    }
+    return 0;
 }
 
 /* Is the trigger noun at i inside an adjunct of time, place or circumstance (« tué dans la frappe
@@ -1281,6 +1301,10 @@ static vg_status emit(sent_t *s, size_t sentence, size_t trig, const vg_pattern 
     if (!strncmp(sc, tc, 3) && (strlen(tc) == 3 || strlen(sc) == 3) &&
         (strlen(sc) == 3 || !strcmp(sc + 3, "GOV")) && (strlen(tc) == 3 || !strcmp(tc + 3, "GOV")))
         return VG_OK;
+    /* a state deploying or mobilising its own forces (« va envoyer 600 soldats ») acts on no one */
+    if (!strncmp(code, "15", 2) && !strncmp(sc, tc, 3) && strlen(tc) == 6 &&
+        (!strcmp(tc + 3, "MIL") || !strcmp(tc + 3, "COP")))
+        return VG_OK;
     const vg_cameo *cm = vg_lex_code(s->lx, code, strlen(code));
     if (!cm)
         return VG_OK;
@@ -1740,6 +1764,10 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             ** is that verb's event, not one of its own */
             size_t gov = SIZE_MAX;
             vgroup gg;
+            /* "the 2003 ceasefire accord", « l'accord de 2015 »: an act of a past year named as a
+            ** reference, not an event of the story */
+            if (past_year_near(s, i))
+                continue;
             int adjunct = in_adjunct(s, i);
             if (src < 0)
                 src = noun_source(s, i, &gov, &gg);
