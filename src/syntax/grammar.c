@@ -1,0 +1,224 @@
+/* grammar.c — load the clause layer's grammar of one language: the word and verb classes of
+** data/text/<lang>/syntax.txt, and every form of every verb the lexicon knows (Verbiste's 7,000
+** French verbs; WordNet's verb index for English, with regular spelling rules and verb.exc), each
+** with the features of all its readings, so that the chunker can tell a verb form from any other
+** word with one lookup. Read once when the engine opens; then only read, by every thread.
+** Not here: telling a noun from a verb form in context (chunk.c does, from the words around). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dict.h"
+#include "syntax_int.h"
+
+static const char *const word_class[W_NCLASS] = {
+    "det", "det-prep", "prep", "pron-subj", "pron-obj", "refl", "pron", "rel", "compl", "sub", "sub-que", "coord",
+    "neg", "adv", "inf", "by", "gerund", "adj-pre", "time", "possessive", "modal",
+};
+static const char *const verb_class[V_NCLASS] = {
+    "v-be", "v-have", "v-do", "v-get", "v-etre", "v-ctrl-obj", "v-speech",
+};
+
+typedef struct {
+    vg_syngram *g;
+    unsigned cls;  /* V_* bits to add to every form, 0 while the lexicon is read */
+    unsigned only; /* feature mask to keep (form-be lines: the present) */
+    vg_status rc;
+} form_ctx;
+
+static void on_form(void *ctx, const char *form, unsigned feats)
+{
+    form_ctx *c = ctx;
+    vg_syngram *g = c->g;
+    char key[VG_MAX_KEY_BYTES];
+    size_t k = vg_fold(form, strlen(form), key, sizeof key);
+    if (c->rc != VG_OK || k == 0 || k >= sizeof key)
+        return;
+    if ((c->rc = vg_strset_add(g->forms, key, k)) != VG_OK)
+        return;
+    uint32_t id = vg_strset_id(g->forms, key, k);
+    if (id >= g->capf) {
+        size_t old = g->capf;
+        if ((c->rc = vg_grow(g->mem, (void **)&g->ffeat, &g->capf, id + 1, sizeof *g->ffeat)) != VG_OK)
+            return;
+        size_t cap2 = old;
+        void *p = g->fcls;
+        if ((c->rc = vg_grow(g->mem, &p, &cap2, g->capf, 1)) != VG_OK)
+            return;
+        g->fcls = p;
+        memset(g->ffeat + old, 0, (g->capf - old) * sizeof *g->ffeat);
+        memset(g->fcls + old, 0, g->capf - old);
+    }
+    g->ffeat[id] |= (uint16_t)feats;
+    g->fcls[id] |= (uint8_t)c->cls;
+}
+
+static vg_status add_word(vg_syngram *g, const char *w, size_t n, unsigned cls)
+{
+    char key[VG_MAX_KEY_BYTES];
+    size_t k = vg_fold(w, n, key, sizeof key);
+    if (k == 0 || k >= sizeof key)
+        return VG_OK;
+    vg_status rc = vg_strset_add(g->words, key, k);
+    if (rc != VG_OK)
+        return rc;
+    uint32_t id = vg_strset_id(g->words, key, k);
+    if (id >= g->capw) {
+        size_t old = g->capw;
+        if ((rc = vg_grow(g->mem, (void **)&g->wcls, &g->capw, id + 1, sizeof *g->wcls)) != VG_OK)
+            return rc;
+        memset(g->wcls + old, 0, (g->capw - old) * sizeof *g->wcls);
+    }
+    g->wcls[id] |= 1u << cls;
+    return VG_OK;
+}
+
+/* English lemmas: the first field of each line of WordNet's index.verb (multi-word ones left out). */
+static vg_status english_lemmas(vg_syngram *g, const vg_morph *m, char *err, size_t errcap)
+{
+    const char *env = getenv("VIGIE_WORDNET");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/index.verb", env && *env ? env : "/usr/share/wordnet");
+    size_t n;
+    char *b = vg_read_file(path, &n);
+    if (!b && env && *env) {
+        snprintf(path, sizeof path, "/usr/share/wordnet/index.verb");
+        b = vg_read_file(path, &n);
+    }
+    if (!b) {
+        snprintf(err, errcap, "%s: cannot read the English verb index (install Debian's wordnet-base)", path);
+        return VG_EDICT;
+    }
+    form_ctx c = { g, 0, 0xFFFF, VG_OK };
+    for (char *line = b; c.rc == VG_OK && line < b + n;) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = 0;
+        char *sp = strchr(line, ' ');
+        if (line[0] != ' ' && sp && sp > line && !memchr(line, '_', (size_t)(sp - line))) {
+            *sp = 0;
+            vg_morph_forms(m, line, on_form, &c);
+        }
+        line = nl ? nl + 1 : b + n;
+    }
+    free(b);
+    return c.rc;
+}
+
+static vg_status load_classes(vg_syngram *g, const vg_morph *m, const char *path, char *err, size_t errcap)
+{
+    size_t n;
+    char *b = vg_read_file(path, &n);
+    if (!b) {
+        snprintf(err, errcap, "%s: cannot open", path);
+        return VG_EDICT;
+    }
+    vg_status rc = VG_OK;
+    unsigned lineno = 0;
+    for (char *line = b; rc == VG_OK && line < b + n;) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = 0;
+        lineno++;
+        char *tab = strchr(line, '\t');
+        if (line[0] && line[0] != '#') {
+            if (!tab) {
+                snprintf(err, errcap, "%s:%u: expected CLASS<TAB>words", path, lineno);
+                rc = VG_EDICT;
+                break;
+            }
+            *tab = 0;
+            int wc = -1, vc = -1, form = -1;
+            for (int i = 0; i < W_NCLASS; i++)
+                if (!strcmp(line, word_class[i]))
+                    wc = i;
+            for (int i = 0; i < V_NCLASS; i++)
+                if (!strcmp(line, verb_class[i]))
+                    vc = i;
+            if (!strcmp(line, "form-be"))
+                form = V_BE;
+            else if (!strcmp(line, "form-have"))
+                form = V_HAVE;
+            if (wc < 0 && vc < 0 && form < 0) {
+                snprintf(err, errcap, "%s:%u: unknown class '%s'", path, lineno, line);
+                rc = VG_EDICT;
+                break;
+            }
+            for (char *p = tab + 1; rc == VG_OK && *p;) {
+                char *bar = strstr(p, " | ");
+                char *e = bar ? bar : p + strlen(p);
+                while (*p == ' ')
+                    p++;
+                char *we = e;
+                while (we > p && (we[-1] == ' ' || we[-1] == '\r'))
+                    we--;
+                if (we > p) {
+                    char w[128];
+                    size_t wl = (size_t)(we - p) < sizeof w - 1 ? (size_t)(we - p) : sizeof w - 1;
+                    memcpy(w, p, wl);
+                    w[wl] = 0;
+                    if (wc >= 0) {
+                        rc = add_word(g, w, wl, (unsigned)wc);
+                    } else {
+                        form_ctx c = { g, 1u << (vc >= 0 ? vc : form), 0xFFFF, VG_OK };
+                        if (form >= 0)
+                            on_form(&c, w, VG_VF_PRES);
+                        else
+                            vg_morph_forms(m, w, on_form, &c);
+                        rc = c.rc;
+                    }
+                }
+                p = bar ? bar + 3 : e;
+            }
+        }
+        line = nl ? nl + 1 : b + n;
+    }
+    free(b);
+    return rc;
+}
+
+vg_status vg_syngram_load(vg_syngram **out, const vg_mem *mem, const char *data_dir, const char *lang, char *err,
+                          size_t errcap)
+{
+    vg_syngram *g = vg_malloc(mem, sizeof *g);
+    *out = g;
+    if (!g)
+        return VG_ENOMEM;
+    memset(g, 0, sizeof *g);
+    g->mem = mem;
+    g->fr = !strcmp(lang, "fr");
+    vg_morph *m = NULL;
+    vg_status rc;
+    if ((rc = vg_strset_new(mem, &g->words)) != VG_OK || (rc = vg_strset_new(mem, &g->forms)) != VG_OK ||
+        (rc = add_word(g, "", 0, 0)) != VG_OK || (rc = vg_morph_open(mem, lang, &m, err, errcap)) != VG_OK)
+        goto done;
+    if (g->fr) {
+        form_ctx c = { g, 0, 0xFFFF, VG_OK };
+        const char *l;
+        for (size_t i = 0; c.rc == VG_OK && (l = vg_morph_lemma_at(m, i)) != NULL; i++)
+            vg_morph_forms(m, l, on_form, &c);
+        rc = c.rc;
+    } else {
+        rc = english_lemmas(g, m, err, errcap);
+    }
+    if (rc != VG_OK)
+        goto done;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/text/%s/syntax.txt", data_dir, lang);
+    rc = load_classes(g, m, path, err, errcap);
+done:
+    vg_morph_close(m);
+    return rc;
+}
+
+void vg_syngram_free(vg_syngram *g)
+{
+    if (!g)
+        return;
+    vg_strset_free(g->words);
+    vg_strset_free(g->forms);
+    vg_free(g->mem, g->wcls);
+    vg_free(g->mem, g->ffeat);
+    vg_free(g->mem, g->fcls);
+    vg_free(g->mem, g);
+}
