@@ -122,6 +122,46 @@ static int clause_has_finite(const vg_syntax *s, size_t i)
     return 0;
 }
 
+/* Is there a finite verb anywhere before i in the sentence (a bounded look)? */
+static int finite_before(const vg_syntax *s, size_t i)
+{
+    for (size_t n = 0; i-- > 0 && n < 40; n++)
+        if ((s->k[i].tag == VG_ST_VERB || s->k[i].tag == VG_ST_AUX) && s->k[i].fin)
+            return 1;
+    return 0;
+}
+
+/* English: could the word at i be a verb that ends a noun group before it ("US troops fired",
+** "people make")? A finite or auxiliary reading, and no function word. */
+static int verbish_next(const vg_syntax *s, size_t i)
+{
+    while (i < s->nt && s->k[i].wc >> W_ADV & 1 && !s->k[i].vf)
+        i++;
+    if (i >= s->nt || s->t[i].kind != VG_TOK_WORD || s->k[i].cap)
+        return 0;
+    const stok *k = &s->k[i];
+    if (k->wc & (1u << W_DET | 1u << W_PREP | 1u << W_PRONSUBJ | 1u << W_PRONOBJ | 1u << W_COORD | 1u << W_REL))
+        return 0;
+    return (k->wc >> W_MODAL & 1) || (k->vc & (1u << V_BE | 1u << V_HAVE)) ||
+           (k->vf & (VG_VF_PAST | VG_VF_PRES));
+}
+
+/* English: a word after the determiner-or-pronoun at i-1 that is its noun ("this time", "this move") */
+static int nominal_next(const vg_syntax *s, size_t i)
+{
+    if (i >= s->nt || s->t[i].kind != VG_TOK_WORD)
+        return s->t[i < s->nt ? i : 0].kind == VG_TOK_NUM && i < s->nt;
+    const stok *k = &s->k[i];
+    if (k->wc & (1u << W_PREP | 1u << W_ADV | 1u << W_COORD | 1u << W_MODAL | 1u << W_REL | 1u << W_COMPL |
+                 1u << W_PRONSUBJ | 1u << W_NEG))
+        return 0;
+    if (k->vc & (1u << V_BE | 1u << V_HAVE | 1u << V_DO))
+        return 0;
+    if (k->vf && (k->vf & VG_VF_PAST))
+        return 0;
+    return 1;
+}
+
 /* The tag of a verb form at i from the tags before it; sets fin. */
 static int verb_tag(vg_syntax *s, size_t i)
 {
@@ -182,6 +222,15 @@ static int verb_tag(vg_syntax *s, size_t i)
         return VG_ST_NOUN;
     }
     if (pt == VG_ST_NOUN || pt == VG_ST_PROPN || pt == VG_ST_NUM) {
+        if (!s->g->fr && !(k->vf & VG_VF_PAST)) {
+            if (pt == VG_ST_NUM && !(k->vc & (1u << V_BE | 1u << V_HAVE)))
+                return VG_ST_NOUN; /* "ten people" */
+            if (verbish_next(s, i + 1))
+                return VG_ST_NOUN; /* "US troops fired", "people make" */
+            if (!(k->vf & ~(VG_VF_INF | VG_VF_PRES)) && !ends_with(&s->t[p], "s") && !(s->k[p].wc >> W_PLURAL & 1) &&
+                s->t[p].keylen > 1 && !(s->t[p].keylen == 2 && s->t[p].key[1] == 's'))
+                return VG_ST_NOUN; /* "the peace process": a base form after a singular noun */
+        }
         if (finite(k->vf) && !clause_has_finite(s, i)) {
             if (!s->g->fr && (k->vf & VG_VF_PRES) && !(k->vf & VG_VF_PAST) && i + 1 < s->nt &&
                 (s->k[i + 1].tag == VG_ST_X) && nounlike(s, i + 1) && !(s->k[i + 1].wc >> W_DET & 1) &&
@@ -215,6 +264,10 @@ static int verb_tag(vg_syntax *s, size_t i)
     }
     /* sentence start, a comma, a quote */
     if (k->vf & (VG_VF_PPRES | VG_VF_PPART)) {
+        if (p != SIZE_MAX && finite(k->vf) && !finite_before(s, i) && !(k->vf & VG_VF_PPRES)) {
+            k->fin = 1; /* "The army, accusing X, shelled": the verb the subject waits for */
+            return VG_ST_VERB;
+        }
         if (!finite(k->vf) || p != SIZE_MAX)
             return VG_ST_VERB;
     }
@@ -264,8 +317,8 @@ static int tag_of(vg_syntax *s, size_t i)
     if (wc >> W_REL & 1 && wc >> W_COMPL & 1) { /* que, that */
         if (p != SIZE_MAX && (s->k[p].wc >> W_SUBQUE & 1))
             return VG_ST_SUB;
-        if (!fr && nx && (nx->wc >> W_DET & 1) == 0 && nounlike(s, i + 1) && pt != VG_ST_VERB && pt != VG_ST_AUX &&
-            pt != VG_ST_NOUN && pt != VG_ST_PROPN)
+        if (!fr && nx && (nx->wc >> W_DET & 1) == 0 && nominal_next(s, i + 1) && !verbish_next(s, i + 2) &&
+            pt != VG_ST_VERB && pt != VG_ST_AUX && pt != VG_ST_NOUN && pt != VG_ST_PROPN)
             return VG_ST_DET; /* "that man" */
         if (!fr && nx && (pt == VG_ST_X || pt == VG_ST_PREP || pt == VG_ST_PUNCT || pt == VG_ST_COORD) &&
             (nx->vf || nx->tag == VG_ST_PUNCT))
@@ -336,8 +389,7 @@ static int tag_of(vg_syntax *s, size_t i)
         return VG_ST_PREP;
     }
     if (wc >> W_DET & 1) {
-        if (!fr && nx && (wc >> W_PRONOBJ & 1 || wc >> W_PRON & 1) && !nounlike(s, i + 1) &&
-            !(nx->wc >> W_DET & 1) && !(nx->wc >> W_ADJPRE & 1) && !(nx->vf && (nx->vf & VG_VF_PPART)))
+        if (!fr && nx && (wc >> W_PRONOBJ & 1 || wc >> W_PRON & 1) && !nominal_next(s, i + 1))
             return VG_ST_PRON; /* "her", "all", "some" alone */
         if (!nx || nx->tag == VG_ST_PUNCT || s->t[i + 1].kind == VG_TOK_PUNCT)
             return VG_ST_PRON;
@@ -427,8 +479,9 @@ static size_t noun_group(vg_syntax *s, size_t i, size_t *head)
         if (tg == VG_ST_ADV && last == SIZE_MAX && j + 1 < s->nt && nounish(s->k[j + 1].tag))
             continue; /* "the very large", « les plus importants » */
         if (tg == VG_ST_NOUN || tg == VG_ST_PROPN || tg == VG_ST_NUM) {
-            if (first == SIZE_MAX && !(fr && (s->k[j].wc >> W_ADJPRE & 1) && j + 1 < s->nt &&
-                                       (s->k[j + 1].tag == VG_ST_NOUN || s->k[j + 1].tag == VG_ST_PROPN)))
+            if (first == SIZE_MAX && !(fr && (s->k[j].wc >> W_ADJPRE & 1 || tg == VG_ST_NUM) && j + 1 < s->nt &&
+                                       (s->k[j + 1].tag == VG_ST_NOUN || s->k[j + 1].tag == VG_ST_PROPN ||
+                                        s->k[j + 1].tag == VG_ST_NUM)))
                 first = j;
             last = j;
             continue;
@@ -448,8 +501,8 @@ static size_t noun_group(vg_syntax *s, size_t i, size_t *head)
         *head = first;
     } else {
         size_t h = last;
-        if (s->k[h].tag == VG_ST_PROPN)
-            while (h > i && s->k[h - 1].tag == VG_ST_PROPN)
+        if (s->k[h].tag == VG_ST_PROPN) /* a name is headed by its first word, not by a title */
+            while (h > i && s->k[h - 1].tag == VG_ST_PROPN && !(s->k[h - 1].wc >> W_TITLE & 1))
                 h--;
         *head = h;
     }

@@ -23,7 +23,7 @@ static int hard_stop(const vg_syntax *s, size_t i)
     if (i >= s->nt || s->t[i].kind != VG_TOK_PUNCT)
         return 0;
     char c = s->t[i].key[0];
-    return c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' || c == '[' || c == ']';
+    return c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '[' || c == ']';
 }
 
 static const vg_chunk *chunk_at(const vg_syntax *s, size_t i)
@@ -92,11 +92,7 @@ static void clause_kind(vg_syntax *s, size_t vi)
     for (uint32_t j = v->a; j < v->b; j++)
         if (s->k[j].tag == VG_ST_AUX)
             has_aux = 1;
-    int fin = 0;
-    for (uint32_t j = v->a; j < v->b; j++)
-        if ((s->k[j].tag == VG_ST_AUX || s->k[j].tag == VG_ST_VERB) && s->k[j].fin)
-            fin = 1;
-    v->finite = (uint8_t)fin;
+    int fin = v->finite;
     if (!fin && !has_aux && (h->vf & VG_VF_INF) && prev_vg >= 0 && s->v[prev_vg].b == p) {
         v->kind = VG_CL_INF; /* « veut partir », "helped build" */
         v->gov = prev_vg;
@@ -197,7 +193,23 @@ static void subject(vg_syntax *s, size_t vi)
             break;
         if (v->kind != VG_CL_MAIN && (int32_t)j < v->cstart)
             break;
+        if (s->t[j].kind == VG_TOK_PUNCT && s->t[j].key[0] == '"') {
+            if (n <= 1) /* "« … », a déclaré X": the quote is the object, the subject is inverted */
+                break;
+            continue;
+        }
         if (k->tag == VG_ST_REL) {
+            if (n == 0 || (n == 1 && tis(s, j + 1, VG_ST_CLITIC))) {
+                /* « que guettent les photographes », « sur lequel passe l'Interstate »: inverted */
+                const vg_chunk *c = chunk_at(s, v->b);
+                if (c && c->kind == VG_CH_NG && c->head >= 0 && s->k[c->head].tag != VG_ST_PRON &&
+                    (s->t[j].key[0] != 'q' || s->t[j].key[2] != 'i') && !(s->t[j].keylen == 3 && !memcmp(s->t[j].key, "who", 3)) &&
+                    !(s->t[j].keylen == 4 && !memcmp(s->t[j].key, "that", 4)) && !(s->t[j].keylen == 5 && !memcmp(s->t[j].key, "which", 5))) {
+                    v->subj = c->head;
+                    v->subj_how = VG_SUBJ_INV;
+                    return;
+                }
+            }
             if (!(s->t[j].key[0] == 'd' || s->t[j].key[0] == 'o' || (s->t[j].key[0] == 'w' && s->t[j].key[2] == 'e')) &&
                 !(s->g->fr && s->t[j].key[0] == 'q' && s->t[j].key[2] == 'e') && !(s->t[j].key[0] == 'q' && s->t[j].key[1] == 'u' && s->t[j].key[2] == '\''))
             {
@@ -353,6 +365,11 @@ static void object(vg_syntax *s, size_t vi)
         if (!c || c->kind == VG_CH_VG || c->kind == VG_CH_DATELINE)
             break;
         if (c->kind == VG_CH_PG) {
+            if ((s->k[c->prep].wc >> W_OF & 1) && c->a > 0 && chunk_at(s, c->a - 1) &&
+                (chunk_at(s, c->a - 1)->kind == VG_CH_NG || chunk_at(s, c->a - 1)->kind == VG_CH_PG)) {
+                j = c->b; /* « la décision du gouvernement »: the noun's complement */
+                continue;
+            }
             if (copula && v->pred < 0 && !(s->k[c->prep].wc >> W_BY & 1)) {
                 v->pred = c->head;
                 break;
@@ -365,6 +382,8 @@ static void object(vg_syntax *s, size_t vi)
             j = c->b;
             continue;
         }
+        if (c->b < s->nt && s->k[c->b].vg >= 0 && s->v[s->k[c->b].vg].finite && s->k[c->head].tag != VG_ST_REL)
+            break; /* "said the attack was": the subject of a complement clause without that */
         if (copula) {
             if (v->pred < 0)
                 v->pred = c->head;
@@ -413,6 +432,8 @@ void vg_syn_clauses(vg_syntax *s)
             s->k[j].vg = (int32_t)s->nv;
             if (s->k[j].tag == VG_ST_NEG)
                 v->neg = 1;
+            if ((s->k[j].tag == VG_ST_AUX || s->k[j].tag == VG_ST_VERB) && s->k[j].fin)
+                v->finite = 1;
         }
         /* voice: être/be (or get) + past participle, not « est arrivé », not « s'est rendu » */
         const stok *h = &s->k[v->head];
@@ -439,6 +460,11 @@ void vg_syn_clauses(vg_syntax *s)
         }
         subject(s, vi);
         object(s, vi);
+        if (v->subj >= 0 && v->subj_how == VG_SUBJ_OWN && s->t[v->subj].keylen == 5 &&
+            !memcmp(s->t[v->subj].key, "there", 5) && (s->k[v->head].vc >> V_BE & 1) && v->pred >= 0) {
+            v->subj = v->pred; /* "there was a demonstration": the noun group is the subject */
+            v->pred = -1;
+        }
         /* an inverted subject after a speech verb: « …, a déclaré le ministre », "…, said the minister" */
         if (v->subj < 0 && v->finite && (s->k[v->head].vc >> V_SPEECH & 1) && v->kind == VG_CL_MAIN) {
             const vg_chunk *c = chunk_at(s, v->b);
