@@ -173,6 +173,15 @@ static int incise(const vg_syntax *s, size_t a, size_t b)
     return 1;
 }
 
+/* The verb group before vi whose object or predicate is token h, -1 if none. */
+static int32_t owner_of(const vg_syntax *s, size_t vi, int32_t h)
+{
+    for (size_t w = vi; w-- > 0;)
+        if (s->v[w].obj == h || s->v[w].pred == h)
+            return (int32_t)w;
+    return -1;
+}
+
 static void subject(vg_syntax *s, size_t vi)
 {
     vg_vgroup *v = &s->v[vi];
@@ -278,7 +287,18 @@ static void subject(vg_syntax *s, size_t vi)
         {
             const vg_chunk *c = chunk_at(s, j);
             if (c && c->kind == VG_CH_NG && !time_group(s, c) && c->head >= 0) {
-                int32_t h = c->head;
+                int32_t h = c->head, w = owner_of(s, vi, h);
+                if (w >= 0 && (s->v[w].kind == VG_CL_REL || s->v[w].kind == VG_CL_PART || s->v[w].kind == VG_CL_GER ||
+                               s->v[w].kind == VG_CL_INF) && s->v[w].cstart > 0 && (size_t)s->v[w].cstart <= c->a) {
+                    j = (size_t)s->v[w].cstart; /* the object of a relative or participle before the verb */
+                    continue;
+                }
+                if (w >= 0 && coord) { /* "X took Y and burned Z": the verbs share a subject */
+                    v->coord = w;
+                    v->subj_how = VG_SUBJ_SHARED;
+                    v->subj = resolved_subject(s, w, 0);
+                    return;
+                }
                 /* the first of coordinated noun groups: X et Y ont signé */
                 size_t a = c->a;
                 while (a >= 2 && tis(s, a - 1, VG_ST_COORD) && chunk_at(s, a - 2) && chunk_at(s, a - 2)->kind == VG_CH_NG &&
@@ -382,7 +402,8 @@ static void object(vg_syntax *s, size_t vi)
             j = c->b;
             continue;
         }
-        if (c->b < s->nt && s->k[c->b].vg >= 0 && s->v[s->k[c->b].vg].finite && s->k[c->head].tag != VG_ST_REL)
+        if (c->b < s->nt && s->k[c->b].vg >= 0 && s->v[s->k[c->b].vg].finite && s->k[c->head].tag != VG_ST_REL &&
+            (v->kind != VG_CL_REL || (h->vc >> V_SPEECH & 1)))
             break; /* "said the attack was": the subject of a complement clause without that */
         if (copula) {
             if (v->pred < 0)
