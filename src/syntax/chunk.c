@@ -107,19 +107,23 @@ static int nounlike(const vg_syntax *s, size_t i)
            (!k->vf || k->cap);
 }
 
-/* Is there a finite verb already in the clause before i (back to a clause opener)? */
+/* Is there a finite verb already in the clause before i (back to a clause opener)? A relative
+** clause's verb does not count: "the minister who condemned the attack called". */
 static int clause_has_finite(const vg_syntax *s, size_t i)
 {
+    int found = 0;
     for (size_t n = 0; i-- > 0 && n < 40; n++) {
         const stok *k = &s->k[i];
-        if (k->tag == VG_ST_REL || k->tag == VG_ST_COMPL || k->tag == VG_ST_SUB || k->tag == VG_ST_COORD)
-            return 0;
-        if (k->tag == VG_ST_PUNCT && (s->t[i].key[0] != ',' || 1))
-            return 0;
+        if (k->tag == VG_ST_REL) {
+            found = 0;
+            continue;
+        }
+        if (k->tag == VG_ST_COMPL || k->tag == VG_ST_SUB || k->tag == VG_ST_COORD || k->tag == VG_ST_PUNCT)
+            return found;
         if ((k->tag == VG_ST_VERB || k->tag == VG_ST_AUX) && k->fin)
-            return 1;
+            found = 1;
     }
-    return 0;
+    return found;
 }
 
 /* Is there a finite verb anywhere before i in the sentence (a bounded look)? */
@@ -219,6 +223,10 @@ static int verb_tag(vg_syntax *s, size_t i)
     if (pt == VG_ST_VERB) { /* a verb right after a verb */
         if (s->g->fr ? (k->vf & VG_VF_INF) != 0 : (k->vf & (VG_VF_PPRES)) != 0)
             return VG_ST_VERB;
+        if (s->g->fr && finite(k->vf) && !clause_has_finite(s, i)) {
+            k->fin = 1; /* « le texte que le parlement a voté prévoit » */
+            return VG_ST_VERB;
+        }
         return VG_ST_NOUN;
     }
     if (pt == VG_ST_NOUN || pt == VG_ST_PROPN || pt == VG_ST_NUM) {
@@ -227,7 +235,7 @@ static int verb_tag(vg_syntax *s, size_t i)
                 return VG_ST_NOUN; /* "ten people" */
             if (verbish_next(s, i + 1))
                 return VG_ST_NOUN; /* "US troops fired", "people make" */
-            if (!(k->vf & ~(VG_VF_INF | VG_VF_PRES)) && !ends_with(&s->t[p], "s") && !(s->k[p].wc >> W_PLURAL & 1) &&
+            if ((k->vf & VG_VF_INF) && !(k->vf & ~(VG_VF_INF | VG_VF_PRES)) && !ends_with(&s->t[p], "s") && !(s->k[p].wc >> W_PLURAL & 1) &&
                 s->t[p].keylen > 1 && !(s->t[p].keylen == 2 && s->t[p].key[1] == 's'))
                 return VG_ST_NOUN; /* "the peace process": a base form after a singular noun */
         }
@@ -263,6 +271,12 @@ static int verb_tag(vg_syntax *s, size_t i)
         return VG_ST_NOUN;
     }
     /* sentence start, a comma, a quote */
+    if (p != SIZE_MAX && (k->vc >> V_SPEECH & 1) && finite(k->vf) && s->t[p].kind == VG_TOK_PUNCT &&
+        (s->t[p].key[0] == ',' || s->t[p].key[0] == '"') && i + 1 < s->nt &&
+        (s->k[i + 1].wc >> W_DET & 1 || s->k[i + 1].cap || s->k[i + 1].wc >> W_TITLE & 1)) {
+        k->fin = 1; /* "…," said the minister */
+        return VG_ST_VERB;
+    }
     if (k->vf & (VG_VF_PPRES | VG_VF_PPART)) {
         if (p != SIZE_MAX && finite(k->vf) && !finite_before(s, i) && !(k->vf & VG_VF_PPRES)) {
             k->fin = 1; /* "The army, accusing X, shelled": the verb the subject waits for */

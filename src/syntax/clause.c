@@ -350,7 +350,8 @@ static void object(vg_syntax *s, size_t vi)
         const stok *k = &s->k[j];
         if (hard_stop(s, j) || k->skip)
             break;
-        if (k->tag == VG_ST_ADV || k->tag == VG_ST_NEG || (k->tag == VG_ST_PRON && s->t[j].key[0] == '-')) {
+        if (k->tag == VG_ST_ADV || k->tag == VG_ST_NEG || (k->tag == VG_ST_PRON && s->t[j].key[0] == '-') ||
+            (k->tag == VG_ST_PREP && k->chunk < 0 && tis(s, j + 1, VG_ST_ADV))) { /* "on Tuesday" */
             j++;
             continue;
         }
@@ -368,7 +369,7 @@ static void object(vg_syntax *s, size_t vi)
             int ok = q < s->nt && is_punct(s, q, ',') && q > j + 1 && (want_obj || copula);
             for (size_t r = j + 1; ok && r < q; r++) {
                 int tg = s->k[r].tag;
-                if (!(tg == VG_ST_ADV || tg == VG_ST_NUM || (s->k[r].chunk >= 0 && s->ch[s->k[r].chunk].kind == VG_CH_PG) ||
+                if (!(tg == VG_ST_ADV || tg == VG_ST_NUM || tg == VG_ST_PREP || (s->k[r].chunk >= 0 && s->ch[s->k[r].chunk].kind == VG_CH_PG) ||
                       (s->k[r].chunk >= 0 && time_group(s, &s->ch[s->k[r].chunk])) ||
                       (tg == VG_ST_PRON && s->t[r].key[0] == '-') ||
                       (s->k[r].vg >= 0 && (s->k[s->v[s->k[r].vg].head].vc >> V_SPEECH & 1))))
