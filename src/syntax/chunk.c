@@ -41,11 +41,9 @@ static void lookup(vg_syntax *s, size_t i)
     k->chunk = k->clause = k->vg = -1;
     if (t->kind != VG_TOK_WORD)
         return;
-    uint32_t id = vg_strset_id(g->words, t->key, t->keylen);
-    if (id)
-        k->wc = g->wcls[id];
-    id = vg_strset_id(g->forms, t->key, t->keylen);
+    uint32_t id = vg_strset_id(g->keys, t->key, t->keylen);
     if (id) {
+        k->wc = g->wcls[id];
         k->vf = g->ffeat[id];
         k->vc = g->fcls[id];
     }

@@ -30,8 +30,34 @@ typedef struct {
     int nrecent;
 } form_ctx;
 
+/* The id of key in g->keys, added if new, with room for it in the class arrays. */
+static vg_status key_id(vg_syngram *g, const char *key, size_t k, uint32_t *id)
+{
+    vg_status rc = vg_strset_add(g->keys, key, k);
+    if (rc != VG_OK)
+        return rc;
+    *id = vg_strset_id(g->keys, key, k);
+    if (*id < g->cap)
+        return VG_OK;
+    size_t old = g->cap, c1 = old, c2 = old, c3 = old;
+    void *p1 = g->wcls, *p2 = g->ffeat, *p3 = g->fcls;
+    rc = vg_grow(g->mem, &p1, &c1, *id + 1, sizeof *g->wcls);
+    g->wcls = p1;
+    if (rc == VG_OK && (rc = vg_grow(g->mem, &p2, &c2, c1, sizeof *g->ffeat)) == VG_OK)
+        g->ffeat = p2;
+    if (rc == VG_OK && (rc = vg_grow(g->mem, &p3, &c3, c1, 1)) == VG_OK)
+        g->fcls = p3;
+    if (rc != VG_OK)
+        return rc;
+    memset(g->wcls + old, 0, (c1 - old) * sizeof *g->wcls);
+    memset(g->ffeat + old, 0, (c1 - old) * sizeof *g->ffeat);
+    memset(g->fcls + old, 0, c1 - old);
+    g->cap = c1;
+    return VG_OK;
+}
+
 /* The key of a verb form as vg_fold() makes it, without utf8proc for the lower-case ASCII and Latin-1
-** letters Verbiste writes (360,000 French forms: the engine opens in a third of the time); anything
+** letters Verbiste writes (360,000 French forms are read at every engine open); anything
 ** else goes through vg_fold(). */
 static size_t fold_form(const char *f, char *key, size_t cap)
 {
@@ -69,24 +95,12 @@ static void on_form(void *ctx, const char *form, unsigned feats)
                 g->fcls[c->recent_id[r]] |= (uint8_t)c->cls;
                 return;
             }
-    if ((c->rc = vg_strset_add(g->forms, key, k)) != VG_OK)
+    uint32_t id;
+    if ((c->rc = key_id(g, key, k, &id)) != VG_OK)
         return;
-    uint32_t id = vg_strset_id(g->forms, key, k);
     if (k < sizeof c->recent[0] && c->nrecent < 64) {
         memcpy(c->recent[c->nrecent], key, k + 1);
         c->recent_id[c->nrecent++] = id;
-    }
-    if (id >= g->capf) {
-        size_t old = g->capf;
-        if ((c->rc = vg_grow(g->mem, (void **)&g->ffeat, &g->capf, id + 1, sizeof *g->ffeat)) != VG_OK)
-            return;
-        size_t cap2 = old;
-        void *p = g->fcls;
-        if ((c->rc = vg_grow(g->mem, &p, &cap2, g->capf, 1)) != VG_OK)
-            return;
-        g->fcls = p;
-        memset(g->ffeat + old, 0, (g->capf - old) * sizeof *g->ffeat);
-        memset(g->fcls + old, 0, g->capf - old);
     }
     g->ffeat[id] |= (uint16_t)feats;
     g->fcls[id] |= (uint8_t)c->cls;
@@ -98,18 +112,11 @@ static vg_status add_word(vg_syngram *g, const char *w, size_t n, unsigned cls)
     size_t k = vg_fold(w, n, key, sizeof key);
     if (k == 0 || k >= sizeof key)
         return VG_OK;
-    vg_status rc = vg_strset_add(g->words, key, k);
-    if (rc != VG_OK)
-        return rc;
-    uint32_t id = vg_strset_id(g->words, key, k);
-    if (id >= g->capw) {
-        size_t old = g->capw;
-        if ((rc = vg_grow(g->mem, (void **)&g->wcls, &g->capw, id + 1, sizeof *g->wcls)) != VG_OK)
-            return rc;
-        memset(g->wcls + old, 0, (g->capw - old) * sizeof *g->wcls);
-    }
-    g->wcls[id] |= 1u << cls;
-    return VG_OK;
+    uint32_t id;
+    vg_status rc = key_id(g, key, k, &id);
+    if (rc == VG_OK)
+        g->wcls[id] |= 1u << cls;
+    return rc;
 }
 
 /* English lemmas: the first field of each line of WordNet's index.verb (multi-word ones left out). */
@@ -229,8 +236,7 @@ vg_status vg_syngram_load(vg_syngram **out, const vg_mem *mem, const char *data_
     g->fr = !strcmp(lang, "fr");
     vg_morph *m = NULL;
     vg_status rc;
-    if ((rc = vg_strset_new(mem, &g->words)) != VG_OK || (rc = vg_strset_new(mem, &g->forms)) != VG_OK ||
-        (rc = add_word(g, "", 0, 0)) != VG_OK || (rc = vg_morph_open(mem, lang, &m, err, errcap)) != VG_OK)
+    if ((rc = vg_strset_new(mem, &g->keys)) != VG_OK || (rc = vg_morph_open(mem, lang, &m, err, errcap)) != VG_OK)
         goto done;
     if (g->fr) {
         form_ctx c = { .g = g, .rc = VG_OK };
@@ -257,8 +263,7 @@ void vg_syngram_free(vg_syngram *g)
 {
     if (!g)
         return;
-    vg_strset_free(g->words);
-    vg_strset_free(g->forms);
+    vg_strset_free(g->keys);
     vg_free(g->mem, g->wcls);
     vg_free(g->mem, g->ffeat);
     vg_free(g->mem, g->fcls);

@@ -17,13 +17,11 @@ enum { V_BE, V_HAVE, V_DO, V_GET, V_ETRE, V_CTRLOBJ, V_SPEECH, V_NCLASS };
 struct vg_syngram {
     const vg_mem *mem;
     int fr;
-    vg_strset *words;  /* keys of the word classes */
+    vg_strset *keys;   /* every word of a class and every verb form of the lexicon: one lookup a token */
     uint32_t *wcls;    /* [id] -> bit set of W_* */
-    size_t capw;
-    vg_strset *forms;  /* keys of every verb form of the lexicon */
-    uint16_t *ffeat;   /* [id] -> VG_VF_* of every reading */
+    uint16_t *ffeat;   /* [id] -> VG_VF_* of every reading, 0 for no verb form */
     uint8_t *fcls;     /* [id] -> bit set of V_* */
-    size_t capf;
+    size_t cap;        /* of the three arrays */
 };
 
 /* What the parser knows of one token. */
