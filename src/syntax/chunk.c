@@ -48,6 +48,20 @@ static void lookup(vg_syntax *s, size_t i)
         k->vc = g->fcls[id];
     }
     k->cap = (t->flags & VG_TOKF_CAP) != 0;
+    if (g->fr && k->vf && (k->vf & VG_VF_PPART)) {
+        /* keys drop accents: « adopté » is a participle, « adopte » is not (nor « adoptes »); the
+        ** participles in -e of other verbs end in -se, -te, -ue (prise, faite, venue) */
+        const char *w = s->text + t->start;
+        size_t n = t->end - t->start;
+        if (n > 1 && w[n - 1] == 's')
+            n--;
+        if (n > 1 && w[n - 1] == 'e')
+            n--;
+        if (n >= 2 && (unsigned char)w[n - 2] == 0xC3 && (unsigned char)w[n - 1] == 0xA9)
+            k->vf = VG_VF_PPART;
+        else if (n < t->end - t->start && w[n] == 'e' && n > 0 && w[n - 1] != 's' && w[n - 1] != 't' && w[n - 1] != 'u')
+            k->vf &= (uint16_t)~VG_VF_PPART;
+    }
     if (g->fr && t->keylen <= 3) { /* keys drop accents: à/a, où/ou, là/la, dès/des, dû/du, sûr/sur */
         int acc = accented(s, i);
         if (key_is(s, i, "a")) {
@@ -182,6 +196,8 @@ static int verb_tag(vg_syntax *s, size_t i)
         return aux ? VG_ST_AUX : VG_ST_NOUN;
     if (pt == VG_ST_PREP && !aux)
         return VG_ST_NOUN;
+    if (s->g->fr && p != SIZE_MAX && (s->k[p].wc >> W_ADJPRE & 1) && p > 0 && s->k[p - 1].tag == VG_ST_DET)
+        return VG_ST_NOUN; /* « une première attaque » */
     if (pt == VG_ST_INF) {
         if (k->vf & (VG_VF_INF | VG_VF_PPRES))
             return aux ? VG_ST_AUX : VG_ST_VERB;
@@ -327,7 +343,9 @@ static int tag_of(vg_syntax *s, size_t i)
     if (fr && (wc >> W_GERUND & 1) && nx && (nx->vf & VG_VF_PPRES) && !(nx->wc >> W_DET & 1))
         return VG_ST_INF;
     if (wc >> W_REL & 1 && wc >> W_COMPL & 1) { /* que, that */
-        if (p != SIZE_MAX && (s->k[p].wc >> W_SUBQUE & 1))
+        if (i > 0 && (s->k[i - 1].wc >> W_COORDQUE & 1))
+            return VG_ST_COORD; /* « ainsi que » */
+        if (i > 0 && (s->k[i - 1].wc >> W_SUBQUE & 1))
             return VG_ST_SUB;
         if (!fr && nx && (nx->wc >> W_DET & 1) == 0 && nominal_next(s, i + 1) && !verbish_next(s, i + 2) &&
             pt != VG_ST_VERB && pt != VG_ST_AUX && pt != VG_ST_NOUN && pt != VG_ST_PROPN)
@@ -370,8 +388,8 @@ static int tag_of(vg_syntax *s, size_t i)
             return VG_ST_INF;
     }
     if (fr && (wc >> W_DETPREP & 1)) {
-        if (key_is(s, i, "au") || key_is(s, i, "aux"))
-            return VG_ST_PREP;
+        if (key_is(s, i, "au") || key_is(s, i, "aux") || (nx && s->t[i + 1].kind == VG_TOK_NUM))
+            return VG_ST_PREP; /* « du 3 au 6 juin » */
         return pt == VG_ST_NOUN || pt == VG_ST_PROPN || pt == VG_ST_NUM || (pt == VG_ST_PRON && p != SIZE_MAX && !(s->k[p].wc >> W_PRONSUBJ & 1)) ? VG_ST_PREP : VG_ST_DET;
     }
     if (fr && (wc >> W_PRONOBJ & 1) && nx) {
@@ -380,8 +398,12 @@ static int tag_of(vg_syntax *s, size_t i)
         int verb_next = nx->vf && !(nx->wc >> W_PREP & 1) &&
                         (before || (nx->vc & (1u << V_BE | 1u << V_HAVE)) || !(nx->vf & ~(VG_VF_PRES | VG_VF_PAST | VG_VF_FUT | VG_VF_COND | VG_VF_SUBJ)));
         int clit_next = (nx->wc & (1u << W_PRONOBJ | 1u << W_REFL)) && !(nx->wc >> W_DET & 1);
-        if (!(wc >> W_DET & 1) && !(wc >> W_PRONSUBJ & 1))
-            return (verb_next || clit_next) && pt != VG_ST_PREP ? VG_ST_CLITIC : VG_ST_PRON;
+        if (!(wc >> W_DET & 1) && !(wc >> W_PRONSUBJ & 1)) {
+            if ((verb_next || clit_next) && pt != VG_ST_PREP)
+                return VG_ST_CLITIC;
+            if (!(wc >> W_PREP & 1)) /* « en » otherwise is a preposition */
+                return VG_ST_PRON;
+        }
         if ((wc >> W_DET & 1) && (verb_next && before) && !(nx->cap))
             return VG_ST_CLITIC;
         if ((wc >> W_PRONSUBJ & 1) && (pt == VG_ST_PRON || pt == VG_ST_CLITIC || pt == VG_ST_NEG) && nx->vf)

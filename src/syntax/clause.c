@@ -327,6 +327,7 @@ static void object(vg_syntax *s, size_t vi)
     vg_vgroup *v = &s->v[vi];
     const stok *h = &s->k[v->head];
     int copula = (h->vc >> V_BE & 1) && !v->passive;
+    int attr = (h->vc >> V_ATTR & 1) != 0; /* « est restée célèbre »: an attribute, no object */
     if (s->g->fr)
         for (int32_t j = (int32_t)v->a; j < v->head; j++)
             if (s->k[j].tag == VG_ST_CLITIC && (s->k[j].wc >> W_PRONOBJ & 1) && !(s->k[j].wc >> W_REFL & 1) &&
@@ -411,8 +412,10 @@ static void object(vg_syntax *s, size_t vi)
                 v->pred = c->head;
             break;
         }
-        if (!want_obj)
+        if (!want_obj || attr)
             break;
+        if ((s->k[c->head].wc >> W_LIGHT & 1) && c->a == (uint32_t)c->head)
+            break; /* « a eu lieu », « fait partie »: one predicate */
         v->obj = c->head;
         want_obj = 0;
         j = c->b;
@@ -482,6 +485,16 @@ void vg_syn_clauses(vg_syntax *s)
         }
         subject(s, vi);
         object(s, vi);
+        if (v->subj >= 0 && s->t[v->subj].keylen == 2 && !memcmp(s->t[v->subj].key, "il", 2)) {
+            int y = 0; /* « il faut », « il s'agit », « il y a »: an impersonal il is no subject */
+            for (uint32_t j = v->a; j < v->b; j++)
+                if (s->t[j].keylen == 1 && s->t[j].key[0] == 'y')
+                    y = 1;
+            if ((s->k[v->head].vc >> V_IMPERS & 1) || (y && (s->k[v->head].vc >> V_HAVE & 1))) {
+                v->subj = -1;
+                v->subj_how = VG_SUBJ_NONE;
+            }
+        }
         if (v->subj >= 0 && v->subj_how == VG_SUBJ_OWN && s->t[v->subj].keylen == 5 &&
             !memcmp(s->t[v->subj].key, "there", 5) && (s->k[v->head].vc >> V_BE & 1) && v->pred >= 0) {
             v->subj = v->pred; /* "there was a demonstration": the noun group is the subject */

@@ -13,10 +13,10 @@
 
 static const char *const word_class[W_NCLASS] = {
     "det", "det-prep", "prep", "pron-subj", "pron-obj", "refl", "pron", "rel", "compl", "sub", "sub-que", "coord",
-    "neg", "adv", "inf", "by", "gerund", "adj-pre", "time", "possessive", "modal", "of", "title", "plural",
+    "neg", "adv", "inf", "by", "gerund", "adj-pre", "time", "possessive", "modal", "of", "title", "plural", "coord-que", "light",
 };
 static const char *const verb_class[V_NCLASS] = {
-    "v-be", "v-have", "v-do", "v-get", "v-etre", "v-ctrl-obj", "v-speech",
+    "v-be", "v-have", "v-do", "v-get", "v-etre", "v-ctrl-obj", "v-speech", "v-impers", "v-attr",
 };
 
 typedef struct {
@@ -45,13 +45,13 @@ static vg_status key_id(vg_syngram *g, const char *key, size_t k, uint32_t *id)
     g->wcls = p1;
     if (rc == VG_OK && (rc = vg_grow(g->mem, &p2, &c2, c1, sizeof *g->ffeat)) == VG_OK)
         g->ffeat = p2;
-    if (rc == VG_OK && (rc = vg_grow(g->mem, &p3, &c3, c1, 1)) == VG_OK)
+    if (rc == VG_OK && (rc = vg_grow(g->mem, &p3, &c3, c1, sizeof *g->fcls)) == VG_OK)
         g->fcls = p3;
     if (rc != VG_OK)
         return rc;
     memset(g->wcls + old, 0, (c1 - old) * sizeof *g->wcls);
     memset(g->ffeat + old, 0, (c1 - old) * sizeof *g->ffeat);
-    memset(g->fcls + old, 0, c1 - old);
+    memset(g->fcls + old, 0, (c1 - old) * sizeof *g->fcls);
     g->cap = c1;
     return VG_OK;
 }
@@ -92,7 +92,7 @@ static void on_form(void *ctx, const char *form, unsigned feats)
         for (int r = 0; r < c->nrecent; r++)
             if (!strcmp(c->recent[r], key)) {
                 g->ffeat[c->recent_id[r]] |= (uint16_t)feats;
-                g->fcls[c->recent_id[r]] |= (uint8_t)c->cls;
+                g->fcls[c->recent_id[r]] |= (uint16_t)c->cls;
                 return;
             }
     uint32_t id;
@@ -103,7 +103,7 @@ static void on_form(void *ctx, const char *form, unsigned feats)
         c->recent_id[c->nrecent++] = id;
     }
     g->ffeat[id] |= (uint16_t)feats;
-    g->fcls[id] |= (uint8_t)c->cls;
+    g->fcls[id] |= (uint16_t)c->cls;
 }
 
 static vg_status add_word(vg_syngram *g, const char *w, size_t n, unsigned cls)

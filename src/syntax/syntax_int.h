@@ -9,10 +9,10 @@
 /* word classes of syntax.txt (bits of wcls[]) */
 enum {
     W_DET, W_DETPREP, W_PREP, W_PRONSUBJ, W_PRONOBJ, W_REFL, W_PRON, W_REL, W_COMPL, W_SUB, W_SUBQUE, W_COORD,
-    W_NEG, W_ADV, W_INF, W_BY, W_GERUND, W_ADJPRE, W_TIME, W_POSS, W_MODAL, W_OF, W_TITLE, W_PLURAL, W_NCLASS
+    W_NEG, W_ADV, W_INF, W_BY, W_GERUND, W_ADJPRE, W_TIME, W_POSS, W_MODAL, W_OF, W_TITLE, W_PLURAL, W_COORDQUE, W_LIGHT, W_NCLASS
 };
 /* verb classes of syntax.txt (bits of fcls[]), given by lemma */
-enum { V_BE, V_HAVE, V_DO, V_GET, V_ETRE, V_CTRLOBJ, V_SPEECH, V_NCLASS };
+enum { V_BE, V_HAVE, V_DO, V_GET, V_ETRE, V_CTRLOBJ, V_SPEECH, V_IMPERS, V_ATTR, V_NCLASS };
 
 struct vg_syngram {
     const vg_mem *mem;
@@ -20,7 +20,7 @@ struct vg_syngram {
     vg_strset *keys;   /* every word of a class and every verb form of the lexicon: one lookup a token */
     uint32_t *wcls;    /* [id] -> bit set of W_* */
     uint16_t *ffeat;   /* [id] -> VG_VF_* of every reading, 0 for no verb form */
-    uint8_t *fcls;     /* [id] -> bit set of V_* */
+    uint16_t *fcls;    /* [id] -> bit set of V_* */
     size_t cap;        /* of the three arrays */
 };
 
@@ -28,7 +28,7 @@ struct vg_syngram {
 typedef struct {
     uint32_t wc;     /* W_* bits */
     uint16_t vf;     /* VG_VF_* bits, 0: no verb form */
-    uint8_t vc;      /* V_* bits */
+    uint16_t vc;     /* V_* bits */
     uint8_t tag;     /* vg_stag */
     uint8_t cap;     /* capitalised word (not the sentence's first) */
     uint8_t fin;     /* a verb read as finite */
