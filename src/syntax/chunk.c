@@ -431,6 +431,8 @@ static int tag_of(vg_syntax *s, size_t i)
     }
     if (wc >> W_MODAL & 1)
         return verb_tag(s, i);
+    if (wc >> W_NOUN & 1)
+        return k->cap && i > 0 ? VG_ST_PROPN : VG_ST_NOUN;
     if (wc & (1u << W_PRONSUBJ | 1u << W_PRONOBJ | 1u << W_PRON))
         return VG_ST_PRON;
     if ((wc >> W_ADV & 1) && !(k->vf && (pt == VG_ST_PRON || pt == VG_ST_AUX) && !(k->vf & VG_VF_PPART) && 0))
@@ -535,7 +537,9 @@ static size_t noun_group(vg_syntax *s, size_t i, size_t *head)
         *head = first;
     } else {
         size_t h = last;
-        if (s->k[h].tag == VG_ST_PROPN) /* a name is headed by its first word, not by a title */
+        /* a person's name is headed by its first word, not by a title; an organisation's or a
+        ** place's, which take an article ("the United States"), by its last */
+        if (s->k[h].tag == VG_ST_PROPN && !(s->k[i].tag == VG_ST_DET))
             while (h > i && s->k[h - 1].tag == VG_ST_PROPN && !(s->k[h - 1].wc >> W_TITLE & 1))
                 h--;
         *head = h;
@@ -644,7 +648,12 @@ void vg_syn_chunks(vg_syntax *s)
         if (tis(s, m, VG_ST_COORD) && !key_is(s, m, "mais") && !key_is(s, m, "but"))
             x->conj = y->head;
         else if (x->kind == VG_CH_NG && s->t[m].kind == VG_TOK_PUNCT && s->t[m].key[0] == ',' &&
-                 !(y->b < s->nt && (tis(s, y->b, VG_ST_VERB) || tis(s, y->b, VG_ST_AUX))) && s->k[y->head].tag != VG_ST_PRON)
-            x->appos = y->head;
+                 s->k[y->head].tag != VG_ST_PRON) {
+            size_t e = y->b; /* "X, the Department of State waived": no apposition, a subject */
+            for (size_t d = c + 2; d < s->nch && s->ch[d].kind == VG_CH_PG && s->ch[d].a == e; d++)
+                e = s->ch[d].b;
+            if (!(e < s->nt && (tis(s, e, VG_ST_VERB) || tis(s, e, VG_ST_AUX))))
+                x->appos = y->head;
+        }
     }
 }

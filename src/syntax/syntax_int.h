@@ -9,7 +9,7 @@
 /* word classes of syntax.txt (bits of wcls[]) */
 enum {
     W_DET, W_DETPREP, W_PREP, W_PRONSUBJ, W_PRONOBJ, W_REFL, W_PRON, W_REL, W_COMPL, W_SUB, W_SUBQUE, W_COORD,
-    W_NEG, W_ADV, W_INF, W_BY, W_GERUND, W_ADJPRE, W_TIME, W_POSS, W_MODAL, W_OF, W_TITLE, W_PLURAL, W_COORDQUE, W_LIGHT, W_NCLASS
+    W_NEG, W_ADV, W_INF, W_BY, W_GERUND, W_ADJPRE, W_TIME, W_POSS, W_MODAL, W_OF, W_TITLE, W_PLURAL, W_COORDQUE, W_LIGHT, W_NOUN, W_NCLASS
 };
 /* verb classes of syntax.txt (bits of fcls[]), given by lemma */
 enum { V_BE, V_HAVE, V_DO, V_GET, V_ETRE, V_CTRLOBJ, V_SPEECH, V_IMPERS, V_ATTR, V_NCLASS };
