@@ -48,6 +48,14 @@ static void lookup(vg_syntax *s, size_t i)
         k->vc = g->fcls[id];
     }
     k->cap = (t->flags & VG_TOKF_CAP) != 0;
+    size_t upper = 0;
+    for (size_t b = t->start; k->cap && b < t->end && upper < 2; b++)
+        upper += s->text[b] >= 'A' && s->text[b] <= 'Z';
+    if (upper >= 2 && vg_token_caps(s->text, t)) {
+        k->wc = 0; /* an acronym: "US" is no pronoun, « ONU » no verb */
+        k->vf = 0;
+        k->vc = 0;
+    }
     if (g->fr && k->vf && (k->vf & VG_VF_PPART)) {
         /* keys drop accents: « adopté » is a participle, « adopte » is not (nor « adoptes »); the
         ** participles in -e of other verbs end in -se, -te, -ue (prise, faite, venue) */
@@ -158,8 +166,7 @@ static int verbish_next(const vg_syntax *s, size_t i)
     const stok *k = &s->k[i];
     if (k->wc & (1u << W_DET | 1u << W_PREP | 1u << W_PRONSUBJ | 1u << W_PRONOBJ | 1u << W_COORD | 1u << W_REL))
         return 0;
-    return (k->wc >> W_MODAL & 1) || (k->vc & (1u << V_BE | 1u << V_HAVE)) ||
-           (k->vf & (VG_VF_PAST | VG_VF_PRES));
+    return (k->wc >> W_MODAL & 1) || (k->vc & (1u << V_BE | 1u << V_HAVE)) || (k->vf & VG_VF_PAST);
 }
 
 /* English: a word after the determiner-or-pronoun at i-1 that is its noun ("this time", "this move") */
@@ -266,6 +273,12 @@ static int verb_tag(vg_syntax *s, size_t i)
         if (k->vf & (VG_VF_PPART | VG_VF_PPRES))
             return VG_ST_VERB;
         return VG_ST_NOUN;
+    }
+    if (pt == VG_ST_COORD && !s->g->fr && finite(k->vf) && finite_before(s, i) && i + 1 < s->nt &&
+        ((s->k[i + 1].wc & (1u << W_DET | 1u << W_PRONOBJ)) || s->t[i + 1].kind == VG_TOK_NUM) &&
+        !(s->k[i + 1].wc >> W_PREP & 1)) {
+        k->fin = 1; /* "took the city but still face pockets of resistance" */
+        return VG_ST_VERB;
     }
     if (pt == VG_ST_COORD) {
         /* "attacked and killed": a verb when the clause before has a finite verb of the same tense */
@@ -438,7 +451,7 @@ static int tag_of(vg_syntax *s, size_t i)
     if ((wc >> W_ADV & 1) && !(k->vf && (pt == VG_ST_PRON || pt == VG_ST_AUX) && !(k->vf & VG_VF_PPART) && 0))
         return VG_ST_ADV;
     if (wc >> W_TIME & 1)
-        return pt == VG_ST_DET ? VG_ST_NOUN : VG_ST_ADV;
+        return pt == VG_ST_DET || pt == VG_ST_PREP ? VG_ST_NOUN : VG_ST_ADV;
     if (!k->vf && pt != VG_ST_DET && pt != VG_ST_PREP && !k->cap &&
         (fr ? ends_with(t, "ment") && !ends_with(t, "ement") : ends_with(t, "ly")))
         return VG_ST_ADV;
