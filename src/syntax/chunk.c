@@ -203,7 +203,7 @@ static int verb_tag(vg_syntax *s, size_t i)
         return aux ? VG_ST_AUX : VG_ST_NOUN;
     if (pt == VG_ST_PREP && !aux)
         return VG_ST_NOUN;
-    if (s->g->fr && p != SIZE_MAX && (s->k[p].wc >> W_ADJPRE & 1) && p > 0 && s->k[p - 1].tag == VG_ST_DET)
+    if (s->g->fr && p == i - 1 && (s->k[p].wc >> W_ADJPRE & 1) && p > 0 && s->k[p - 1].tag == VG_ST_DET)
         return VG_ST_NOUN; /* « une première attaque » */
     if (pt == VG_ST_INF) {
         if (k->vf & (VG_VF_INF | VG_VF_PPRES))
@@ -313,7 +313,8 @@ static int verb_tag(vg_syntax *s, size_t i)
             return VG_ST_VERB;
     }
     if (p != SIZE_MAX && s->t[p].key[0] == ',' && finite(k->vf) && i + 1 < s->nt &&
-        ((s->k[i + 1].wc & (1u << W_DET | 1u << W_PREP | 1u << W_PRONOBJ)) || s->t[i + 1].kind == VG_TOK_NUM)) {
+        ((s->k[i + 1].wc & (1u << W_DET | 1u << W_PREP | 1u << W_PRONOBJ | 1u << W_NEG | 1u << W_ADV)) ||
+         s->t[i + 1].kind == VG_TOK_NUM || (s->g->fr && (s->k[i + 1].vf & VG_VF_INF)))) {
         k->fin = 1;
         return VG_ST_VERB;
     }
@@ -351,6 +352,8 @@ static int tag_of(vg_syntax *s, size_t i)
         if (!(key_is(s, i, "plus") || key_is(s, i, "point")) || pt == VG_ST_VERB || pt == VG_ST_AUX ||
             (p != SIZE_MAX && (key_is(s, p, "ne") || key_is(s, p, "n'"))))
             return VG_ST_NEG;
+        if (key_is(s, i, "point")) /* « le deuxième point » */
+            return VG_ST_NOUN;
         return VG_ST_ADV;
     }
     if (fr && (wc >> W_GERUND & 1) && nx && (nx->vf & VG_VF_PPRES) && !(nx->wc >> W_DET & 1))
@@ -553,8 +556,9 @@ static size_t noun_group(vg_syntax *s, size_t i, size_t *head)
         /* a person's name is headed by its first word, not by a title; an organisation's or a
         ** place's, which take an article ("the United States"), by its last */
         if (s->k[h].tag == VG_ST_PROPN && !(s->k[i].tag == VG_ST_DET))
-            while (h > i && s->k[h - 1].tag == VG_ST_PROPN && !(s->k[h - 1].wc >> W_TITLE & 1))
-                h--;
+            while (h > i && s->k[h - 1].tag == VG_ST_PROPN && !(s->k[h - 1].wc >> W_TITLE & 1) &&
+                   !vg_token_caps(s->text, &s->t[h - 1]))
+                h--; /* not onto an acronym either: "US Marines", "PM Allawi" */
         *head = h;
     }
     return last + 1;
@@ -663,7 +667,7 @@ void vg_syn_chunks(vg_syntax *s)
         else if (x->kind == VG_CH_NG && s->t[m].kind == VG_TOK_PUNCT && s->t[m].key[0] == ',' &&
                  s->k[y->head].tag != VG_ST_PRON) {
             size_t e = y->b; /* "X, the Department of State waived": no apposition, a subject */
-            for (size_t d = c + 2; d < s->nch && s->ch[d].kind == VG_CH_PG && s->ch[d].a == e; d++)
+            for (size_t d = c + 2; d < s->nch && d < c + 10 && s->ch[d].kind == VG_CH_PG && s->ch[d].a == e; d++)
                 e = s->ch[d].b;
             if (!(e < s->nt && (tis(s, e, VG_ST_VERB) || tis(s, e, VG_ST_AUX))))
                 x->appos = y->head;

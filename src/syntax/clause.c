@@ -159,6 +159,8 @@ static int incise(const vg_syntax *s, size_t a, size_t b)
 {
     if (a >= b)
         return 0;
+    if (s->k[a].tag == VG_ST_REL) /* « , qui a dit que …, »: a relative incise, whatever it holds */
+        return 1;
     for (size_t j = a; j < b; j++) {
         const stok *k = &s->k[j];
         if (k->tag == VG_ST_COMPL || k->tag == VG_ST_SUB || hard_stop(s, j))
@@ -176,7 +178,7 @@ static int incise(const vg_syntax *s, size_t a, size_t b)
 /* The verb group before vi whose object or predicate is token h, -1 if none. */
 static int32_t owner_of(const vg_syntax *s, size_t vi, int32_t h)
 {
-    for (size_t w = vi; w-- > 0;)
+    for (size_t w = vi, n = 0; w-- > 0 && n < 8; n++) /* the last few: a bounded look */
         if (s->v[w].obj == h || s->v[w].pred == h)
             return (int32_t)w;
     return -1;
@@ -429,10 +431,10 @@ static void object(vg_syntax *s, size_t vi)
 static int32_t main_subject(const vg_syntax *s, size_t vi)
 {
     /* the nearest main or complement clause with a subject, before (else after) the participle */
-    for (size_t w = vi; w-- > 0;)
+    for (size_t w = vi, n = 0; w-- > 0 && n < 16; n++)
         if ((s->v[w].kind == VG_CL_MAIN || s->v[w].kind == VG_CL_COMPL) && s->v[w].subj >= 0)
             return resolved_subject(s, (int32_t)w, 0);
-    for (size_t w = vi + 1; w < s->nv; w++)
+    for (size_t w = vi + 1; w < s->nv && w < vi + 16; w++)
         if (s->v[w].kind == VG_CL_MAIN && s->v[w].subj >= 0)
             return resolved_subject(s, (int32_t)w, 0);
     return -1;

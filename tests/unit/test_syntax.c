@@ -185,6 +185,26 @@ static void clause_kinds(void)
         CHECK(vg_syn_tok_clause(S, (uint32_t)i) >= 0);
 }
 
+/* A sentence as long as a sentence may be, of clauses, coordinations and incises: every search stays
+** inside it, and the verbs are all found (the work is bounded per verb: no timing asserted). */
+static void long_sentence(void)
+{
+    static char text[8192];
+    size_t n = 0;
+    for (int k = 0; k < 28 && n + 80 < sizeof text; k++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "le ministre, qui a dit que l'armée et la police ont frappé, ");
+    snprintf(text + n, sizeof text - n, "a démenti.");
+    parse(text, VG_LANG_FR);
+    size_t nt = vg_doc_sentence(D, 0)->ntok;
+    CHECK(nt > 400 && nt <= VG_MAX_SENT_TOKENS);
+    CHECK(vg_syn_nverbs(S) >= 56);
+    for (size_t v = 0; v < vg_syn_nverbs(S); v++) {
+        const vg_vgroup *g = vg_syn_verb(S, v);
+        CHECK(g->subj < (int32_t)nt && g->obj < (int32_t)nt && g->head < (int32_t)nt);
+    }
+    CHECK_SUBJ(verb("démenti"), "ministre");
+}
+
 /* A treebank written for this test: « Le ministre du pays signe l'accord . » with « du » = de + le. */
 static void ud_alignment(void)
 {
@@ -227,6 +247,7 @@ int main(int argc, char **argv)
     RUN(dateline);
     RUN(inverted_and_controlled);
     RUN(clause_kinds);
+    RUN(long_sentence);
     RUN(ud_alignment);
     vg_syntax_free(S);
     vg_doc_free(D);
