@@ -251,6 +251,8 @@ static int verb_tag(vg_syntax *s, size_t i)
         return VG_ST_NOUN;
     }
     if (pt == VG_ST_NOUN || pt == VG_ST_PROPN || pt == VG_ST_NUM) {
+        if ((k->vf & VG_VF_PPART) && i + 1 < s->nt && (s->k[i + 1].wc >> W_BY & 1) && !(k->vc >> V_BE & 1))
+            return VG_ST_VERB; /* "rebels backed by Rwanda": a participle, not the clause's verb */
         if (!s->g->fr && !(k->vf & VG_VF_PAST)) {
             if (pt == VG_ST_NUM && !(k->vc & (1u << V_BE | 1u << V_HAVE)))
                 return VG_ST_NOUN; /* "ten people" */
@@ -369,6 +371,8 @@ static int tag_of(vg_syntax *s, size_t i)
         if (!fr && nx && (pt == VG_ST_X || pt == VG_ST_PREP || pt == VG_ST_PUNCT || pt == VG_ST_COORD) &&
             (nx->vf || nx->tag == VG_ST_PUNCT))
             return VG_ST_PRON; /* "that is", "of that." */
+        if (pt == VG_ST_PUNCT && p != SIZE_MAX && s->t[p].key[0] == ',' && p > 0 && nounish(s->k[p - 1].tag))
+            return VG_ST_REL; /* « son homologue, qu'il a félicité » */
         return pt == VG_ST_NOUN || pt == VG_ST_PROPN || pt == VG_ST_PRON || pt == VG_ST_NUM ? VG_ST_REL
                                                                                              : VG_ST_COMPL;
     }

@@ -327,6 +327,8 @@ static void subject(vg_syntax *s, size_t vi)
 static void object(vg_syntax *s, size_t vi)
 {
     vg_vgroup *v = &s->v[vi];
+    v->obl = (uint32_t)s->nobl; /* its obliques follow the previous verb's */
+    v->nobl = 0;
     const stok *h = &s->k[v->head];
     int copula = (h->vc >> V_BE & 1) && !v->passive;
     int attr = (h->vc >> V_ATTR & 1) != 0; /* « est restée célèbre »: an attribute, no object */

@@ -138,6 +138,20 @@ static void passive_with_agent(void)
     CHECK_SUBJ(v, "truce");
     o = v ? vg_syn_obliques(S, (uint32_t)v->head, &n) : NULL;
     CHECK(o && n == 1 && o[0].agent && is_word(o[0].tok, "rebels"));
+    /* each verb its own obliques: the participle's agent is not the main verb's */
+    parse("La résolution présentée par la France a été rejetée par la Russie.", VG_LANG_FR);
+    v = verb("rejetée");
+    o = v ? vg_syn_obliques(S, (uint32_t)v->head, &n) : NULL;
+    CHECK(v && v->passive && o && n == 1 && o[0].agent && is_word(o[0].tok, "Russie"));
+    CHECK_SUBJ(v, "résolution");
+    v = verb("présentée");
+    o = v ? vg_syn_obliques(S, (uint32_t)v->head, &n) : NULL;
+    CHECK(v && v->kind == VG_CL_PART && o && n == 1 && is_word(o[0].tok, "France"));
+    CHECK_SUBJ(v, "résolution");
+    parse("Rebels backed by Rwanda seized the city.", VG_LANG_EN);
+    CHECK(verb("backed") && verb("backed")->kind == VG_CL_PART && verb("backed")->passive);
+    CHECK_SUBJ(verb("seized"), "Rebels");
+    CHECK_OBJ(verb("seized"), "city");
     parse("Il est arrivé à Paris.", VG_LANG_FR); /* être + arriver: a compound tense, not a passive */
     CHECK(verb("arrivé") && !verb("arrivé")->passive);
 }
