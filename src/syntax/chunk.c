@@ -32,6 +32,19 @@ static int ends_with(const vg_token *t, const char *suf)
     return t->keylen > n + 2 && !memcmp(t->key + t->keylen - n, suf, n);
 }
 
+/* Is token i an acronym: two capitals or more and no lower-case letter (US, ONU; not M., L')? */
+static int acronym(const vg_syntax *s, size_t i)
+{
+    size_t upper = 0;
+    for (size_t b = s->t[i].start; b < s->t[i].end; b++) {
+        char c = s->text[b];
+        if (c >= 'a' && c <= 'z')
+            return 0;
+        upper += c >= 'A' && c <= 'Z';
+    }
+    return upper >= 2;
+}
+
 static void lookup(vg_syntax *s, size_t i)
 {
     const vg_syngram *g = s->g;
@@ -48,10 +61,7 @@ static void lookup(vg_syntax *s, size_t i)
         k->vc = g->fcls[id];
     }
     k->cap = (t->flags & VG_TOKF_CAP) != 0;
-    size_t upper = 0;
-    for (size_t b = t->start; k->cap && b < t->end && upper < 2; b++)
-        upper += s->text[b] >= 'A' && s->text[b] <= 'Z';
-    if (upper >= 2 && vg_token_caps(s->text, t)) {
+    if (k->cap && acronym(s, i)) {
         k->wc = 0; /* an acronym: "US" is no pronoun, « ONU » no verb */
         k->vf = 0;
         k->vc = 0;
@@ -272,6 +282,19 @@ static int verb_tag(vg_syntax *s, size_t i)
                 k->fin = 0;
             return VG_ST_VERB;
         }
+        if (!s->g->fr && (k->vf & VG_VF_PAST) && p != SIZE_MAX) {
+            /* "said her family spent": the noun group after a verb of saying or thinking is the
+            ** subject of a clause without "that" */
+            size_t q = p;
+            while (q > 0 && (nounish(s->k[q].tag) || s->k[q].tag == VG_ST_DET || (s->k[q].wc >> W_POSS & 1)) &&
+                   s->k[q].tag != VG_ST_PRON)
+                q--;
+            if (q < p && (s->k[q].tag == VG_ST_VERB || s->k[q].tag == VG_ST_AUX) && (s->k[q].vc >> V_CLAUSE & 1) &&
+                !(i + 1 < s->nt && (s->k[i + 1].wc >> W_BY & 1))) {
+                k->fin = 1;
+                return VG_ST_VERB;
+            }
+        }
         if (k->vf & (VG_VF_PPART | VG_VF_PPRES))
             return VG_ST_VERB;
         return VG_ST_NOUN;
@@ -455,8 +478,10 @@ static int tag_of(vg_syntax *s, size_t i)
         return k->cap && i > 0 ? VG_ST_PROPN : VG_ST_NOUN;
     if (wc & (1u << W_PRONSUBJ | 1u << W_PRONOBJ | 1u << W_PRON))
         return VG_ST_PRON;
-    if ((wc >> W_ADV & 1) && !(k->vf && (pt == VG_ST_PRON || pt == VG_ST_AUX) && !(k->vf & VG_VF_PPART) && 0))
+    if ((wc >> W_ADV & 1) && pt != VG_ST_DET)
         return VG_ST_ADV;
+    if ((wc >> W_ADV & 1) && !k->vf)
+        return VG_ST_NOUN; /* "the right to", "his home" */
     if (wc >> W_TIME & 1)
         return pt == VG_ST_DET || pt == VG_ST_PREP ? VG_ST_NOUN : VG_ST_ADV;
     if (!k->vf && pt != VG_ST_DET && pt != VG_ST_PREP && !k->cap &&
@@ -561,7 +586,7 @@ static size_t noun_group(vg_syntax *s, size_t i, size_t *head)
         ** place's, which take an article ("the United States"), by its last */
         if (s->k[h].tag == VG_ST_PROPN && !(s->k[i].tag == VG_ST_DET))
             while (h > i && s->k[h - 1].tag == VG_ST_PROPN && !(s->k[h - 1].wc >> W_TITLE & 1) &&
-                   !vg_token_caps(s->text, &s->t[h - 1]))
+                   !acronym(s, h - 1))
                 h--; /* not onto an acronym either: "US Marines", "PM Allawi" */
         *head = h;
     }

@@ -16,7 +16,7 @@ static const char *const word_class[W_NCLASS] = {
     "neg", "adv", "inf", "by", "gerund", "adj-pre", "time", "possessive", "modal", "of", "title", "plural", "coord-que", "light", "noun",
 };
 static const char *const verb_class[V_NCLASS] = {
-    "v-be", "v-have", "v-do", "v-get", "v-etre", "v-ctrl-obj", "v-speech", "v-impers", "v-attr",
+    "v-be", "v-have", "v-do", "v-get", "v-etre", "v-ctrl-obj", "v-speech", "v-impers", "v-attr", "v-clause",
 };
 
 typedef struct {

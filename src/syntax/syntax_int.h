@@ -12,7 +12,7 @@ enum {
     W_NEG, W_ADV, W_INF, W_BY, W_GERUND, W_ADJPRE, W_TIME, W_POSS, W_MODAL, W_OF, W_TITLE, W_PLURAL, W_COORDQUE, W_LIGHT, W_NOUN, W_NCLASS
 };
 /* verb classes of syntax.txt (bits of fcls[]), given by lemma */
-enum { V_BE, V_HAVE, V_DO, V_GET, V_ETRE, V_CTRLOBJ, V_SPEECH, V_IMPERS, V_ATTR, V_NCLASS };
+enum { V_BE, V_HAVE, V_DO, V_GET, V_ETRE, V_CTRLOBJ, V_SPEECH, V_IMPERS, V_ATTR, V_CLAUSE, V_NCLASS };
 
 struct vg_syngram {
     const vg_mem *mem;
