@@ -19,7 +19,7 @@ PKG_LIBS   := $(shell pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8pr
 WARN     := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wshadow
 CSTD     := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L
 OPT      ?= -O2 -g
-INC      := -Iinclude -Isrc/core -Isrc/text -Isrc/ingest -Isrc/dict -Isrc/coder -Isrc/export -Isrc/store -Isrc/extract -Isrc/eval -Isrc/cli -I$(BUILD)/gen
+INC      := -Iinclude -Isrc/core -Isrc/text -Isrc/ingest -Isrc/dict -Isrc/syntax -Isrc/coder -Isrc/export -Isrc/store -Isrc/extract -Isrc/eval -Isrc/cli -I$(BUILD)/gen
 DEFS     := -DVG_BUILDING -DVG_DATADIR='"$(abspath data)"'
 SAN      ?=
 SAN_ON   := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -28,7 +28,7 @@ CFLAGS_ALL   = $(CSTD) $(WARN) $(OPT) $(INC) $(DEFS) $(PKG_CFLAGS) $(SANFLAGS) -
 CXXFLAGS_ALL = -std=c++11 -Wall -Wextra -Werror $(OPT) $(INC) $(SANFLAGS) -fPIC -fvisibility=hidden -MMD -MP $(CXXFLAGS)
 LDFLAGS_ALL  = $(SANFLAGS) -pthread $(LDFLAGS)
 
-LIB_SRC  := $(wildcard src/core/*.c src/text/*.c src/dict/*.c src/coder/*.c src/ingest/*.c src/extract/*.c src/export/*.c src/store/*.c src/eval/*.c)
+LIB_SRC  := $(wildcard src/core/*.c src/text/*.c src/dict/*.c src/syntax/*.c src/coder/*.c src/ingest/*.c src/extract/*.c src/export/*.c src/store/*.c src/eval/*.c)
 LIB_CXX  := $(wildcard src/text/*.cc)
 CLI_SRC  := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/unit/test_*.c)

@@ -40,6 +40,27 @@ rs = [json.loads(l) for l in open('$T/px.jsonl')]
 assert rs and all(r['cameo'] and 'event' in r and r['date'] for r in rs)
 "
 
+# the clause layer against the UD test treebanks: sane figures, not a timing
+check "syntax --help" sh -c "'$V' syntax --help | grep -q 'Usage: vigie syntax'"
+check "syntax --ud without a treebank is a usage error" sh -c "'$V' syntax --ud 2>/dev/null; [ \$? = 2 ]"
+printf 'Le ministre a condamné l%sattaque.\n' "'" | "$V" syntax -l fr >"$T/syn.out"
+check "syntax: subject and object of a French verb" grep -q "^verb condamné.*subj ministre (own).*obj attaque" "$T/syn.out"
+ud=$(ls "$SHARED"/ud/*-test.conllu 2>/dev/null)
+if [ -n "$ud" ]; then
+    for u in $ud; do
+        "$V" syntax --ud --json "$u" >"$T/ud.json" 2>"$T/ud.err"
+        check "syntax --ud $(basename "$u"): subjects and objects recalled and right (> 0.3), words aligned" python3 -c "
+import json
+r = json.loads(open('$T/ud.json').read())
+assert r['sentences'] > 100 and r['unaligned'] * 20 < r['sentences'], r
+for rel in ('subj', 'obj'):
+    assert r[rel]['r'] > 0.3 and r[rel]['p'] > 0.3, (rel, r[rel])
+"
+    done
+else
+    echo "skip syntax --ud: $SHARED/ud absent"; skip=$((skip + 1))
+fi
+
 if [ ! -f "$SHARED/eval/score.py" ]; then
     echo "skip eval agreement: $SHARED/eval not found"; skip=$((skip + 1))
     echo "$pass passed, $fail failed, $skip skipped"; [ "$fail" -eq 0 ]; exit

@@ -22,6 +22,7 @@ int cmd_codes(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_syntax(int argc, char **argv);
 
 /* Options every document-reading command takes. */
 typedef struct {

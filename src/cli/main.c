@@ -18,6 +18,7 @@ static const struct vg_cmd {
     { "ingest", cmd_ingest, "code documents into the event store (SQLite), deduplicated" },
     { "query", cmd_query, "ask the store: filters, counts by week, dyad, code… (table, CSV, JSONL)" },
     { "export", cmd_export, "write the store's events: GDELT 2.0 table, JSON Lines or CSV" },
+    { "syntax", cmd_syntax, "clauses, subjects, objects of each verb; --ud scores them on UD treebanks" },
     { "codes", cmd_codes, "list the CAMEO event codes (TSV)" },
 };
 

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "engine.h"
+#include "syntax.h"
 
 #ifndef VG_DATADIR
 #define VG_DATADIR "data"
@@ -72,6 +73,9 @@ vg_status vg_engine_open(const vg_options *opt, vg_engine **out)
                                        sizeof e->errmsg);
         if (rc != VG_OK)
             return rc;
+        /* the clause layer's grammar: syntax.txt and every verb form of the lexicon */
+        if ((rc = vg_syngram_load(&e->syn[i], &e->mem, dir, langs[i], e->errmsg, sizeof e->errmsg)) != VG_OK)
+            return rc;
     }
     e->has_dict = 1;
     return VG_OK;
@@ -90,6 +94,7 @@ void vg_engine_close(vg_engine *e)
     for (int i = 0; i < 2; i++) {
         vg_langdata_free(&e->lang[i]);
         vg_lexicon_free(&e->lex[i]);
+        vg_syngram_free(e->syn[i]);
     }
     vg_free(&e->mem, e->data_dir);
     vg_free(&e->mem, e->dict_dir);

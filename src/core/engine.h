@@ -13,6 +13,7 @@ struct vg_engine {
     vg_langdata lang[2]; /* [0] French, [1] English */
     vg_lexicon lex[2];   /* dictionaries, same order; absent with VG_OPT_TEXT_ONLY */
     int has_dict;
+    struct vg_syngram *syn[2]; /* the clause layer's grammar (src/syntax/), same order; with the dictionaries */
     void (*on_diag)(void *ctx, const vg_diag *d);
     void *diag_ctx;
     char errmsg[512];
@@ -27,6 +28,12 @@ static inline const vg_langdata *vg_engine_langdata(const vg_engine *e, vg_lang 
 static inline const vg_lexicon *vg_engine_lexicon(const vg_engine *e, vg_lang l)
 {
     return !e->has_dict ? NULL : l == VG_LANG_FR ? &e->lex[0] : l == VG_LANG_EN ? &e->lex[1] : NULL;
+}
+
+/* The clause layer's grammar for l, or NULL (no dictionaries opened, or no data for l). */
+static inline const struct vg_syngram *vg_engine_syngram(const vg_engine *e, vg_lang l)
+{
+    return !e->has_dict ? NULL : l == VG_LANG_FR ? e->syn[0] : l == VG_LANG_EN ? e->syn[1] : NULL;
 }
 
 #endif

@@ -282,6 +282,9 @@ vg_status vg_morph_open(const vg_mem *mem, const char *lang, vg_morph **out, cha
 /* 1 if the lemma is known to the lexicon, 0 otherwise (forms are then made by regular rules). */
 int vg_morph_forms(const vg_morph *m, const char *lemma, vg_form_cb cb, void *ctx);
 int vg_morph_is_verb(const vg_morph *m, const char *lemma);
+/* The i-th lemma of the French lexicon (Verbiste), NULL past the last or for English, whose lemmas
+** the lexicon does not list (the clause layer reads WordNet's verb index for them). */
+const char *vg_morph_lemma_at(const vg_morph *m, size_t i);
 void vg_morph_close(vg_morph *m);
 
 /* ---- importing other coders' dictionaries (petrarch.c) ---- */

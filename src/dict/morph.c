@@ -415,6 +415,11 @@ void vg_morph_close(vg_morph *m)
     vg_free(m->mem, m);
 }
 
+const char *vg_morph_lemma_at(const vg_morph *m, size_t i)
+{
+    return m->fr && i < vg_strset_count(m->verbs) ? vg_strset_get(m->verbs, (uint32_t)i + 1) : NULL;
+}
+
 int vg_morph_is_verb(const vg_morph *m, const char *lemma)
 {
     return m->fr && vg_strset_id(m->verbs, lemma, strlen(lemma)) != 0;

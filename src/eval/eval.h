@@ -52,4 +52,18 @@ void vg_score_passage(vg_scores *s, const char *lang, const vg_ev *gold, size_t 
 /* Precision, recall, F1 of counts, as score.py computes them (0 when undefined). */
 void vg_prf(const vg_counts3 *c, double *p, double *r, double *f);
 
+/* ---- the clause layer against a UD treebank (ud.c) ---- */
+typedef struct {
+    uint64_t sentences, words, verbs; /* scored */
+    uint64_t unaligned;               /* sentences whose words could not be found in their text */
+    vg_counts3 subj, obj;             /* (verb, nsubj|nsubj:pass, dependent) and (verb, obj, dependent) */
+} vg_ud_scores;
+/* Called for each false (what "FP") and missed ("FN") triple, with the sentence's text. */
+typedef void (*vg_ud_listing)(void *ctx, const char *text, size_t n, const char *what, const char *rel,
+                              const char *head, const char *dep);
+/* Score the clause layer of engine e (opened with its dictionaries) in language lang on the CoNLL-U
+** text conllu[0..n). VG_EMISUSE when e has no clause grammar for lang. */
+vg_status vg_ud_score(const vg_engine *e, vg_lang lang, const char *conllu, size_t n, vg_ud_scores *sc,
+                      vg_ud_listing list, void *ctx);
+
 #endif
