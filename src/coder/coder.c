@@ -19,6 +19,7 @@ void vg_coder_free(struct vg_coder *c, const vg_mem *m)
     vg_free(m, c->np);
     vg_free(m, c->when);
     vg_free(m, c->ev);
+    vg_syntax_free(c->syn);
     vg_buf_release(&c->strs);
     vg_free(m, c);
 }
@@ -83,6 +84,9 @@ vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *inf
         vg_buf_init(&d->coder->strs, m);
     }
     vg_coder *c = d->coder;
+    const struct vg_syngram *sg = vg_engine_syngram(e, d->lang);
+    if (sg && !c->syn && (rc = vg_syntax_new(m, &c->syn)) != VG_OK)
+        return rc;
     c->nev = 0;
     vg_buf_clear(&c->strs);
     c->last_subject[0] = c->last_person[0] = c->last_mention[0] = c->last_country[0] = c->first_country[0] = 0;
@@ -96,7 +100,12 @@ vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *inf
         return rc;
     for (size_t si = 0; si < d->sents.n && rc == VG_OK; si++) {
         const vg_sentence *sn = &d->sents.v[si];
-        sent_t s = { lx, d->toks.v + sn->tok, sn->ntok, text, c->ct, c, d->lang == VG_LANG_FR, 0 };
+        sent_t s = { lx, d->toks.v + sn->tok, sn->ntok, text, c->ct, c, d->lang == VG_LANG_FR, 0, NULL };
+        if (sg && sn->ntok <= VG_MAX_SENT_TOKENS) { /* the clause layer reads the tokens alone */
+            if ((rc = vg_syntax_parse(c->syn, sg, text, s.t, s.nt)) != VG_OK)
+                break;
+            s.syn = c->syn;
+        }
         for (size_t i = 0; i < s.nt; i++) {
             ctok *t = &c->ct[i];
             const vg_token *k = &s.t[i];

@@ -10,6 +10,7 @@
 #define VG_CODER_H
 
 #include "dict.h"
+#include "syntax.h"
 #include "text.h"
 
 /* What the coder knows of one token. */
@@ -84,6 +85,7 @@ typedef struct vg_coder {
     ** "Iwaya" alone later means them (0 in seen_ph: two people share the word) */
     uint32_t seen_last[32], seen_ph[32];
     int nseen;
+    vg_syntax *syn;       /* the clause layer's parse of the current sentence (src/syntax/) */
 } vg_coder;
 
 typedef struct {
@@ -95,6 +97,7 @@ typedef struct {
     vg_coder *c;
     int fr;
     int future;            /* the act being emitted is announced, not done: dates look ahead */
+    const vg_syntax *syn;  /* the sentence's clauses, subjects and objects; NULL without a grammar */
 } sent_t;
 
 /* np.c: dictionary phrases → noun phrases (with places and coordination). */

@@ -328,6 +328,18 @@ static int plainly_verb(const sent_t *s, size_t v, uint32_t lemma, const vgroup 
     return tok_is(s, v - 1, VG_G_SUBJ);
 }
 
+/* An actor of two words or more, or a person, right before v: its subject, whatever the clause
+** layer read ("Iranian police beat protesters", "South Korea put its army on alert"). A one-word
+** actor may be a noun's modifier ("military aid", "general strike", "U.N. aid"). */
+static int subject_np_before(const sent_t *s, size_t v)
+{
+    int n = v > 0 ? s->ct[v - 1].np : -1;
+    if (n < 0)
+        return 0;
+    const np_t *np = &s->c->np[n];
+    return np->b - np->a >= 2 || np->kind == NP_PERSON;
+}
+
 /* Codes an act takes under a governing verb: the first entry whose from is a prefix of the act's
 ** code gives its to; "=" keeps the act's own code; no entry: NULL. */
 typedef struct {
@@ -730,6 +742,27 @@ static int main_subject(sent_t *s, size_t start)
         return find_subject(s, h.start);
     }
     return -1;
+}
+
+/* The subject the clause layer gives the verb at v: the actor whose noun phrase holds its head, -2
+** when the head is a noun that names no actor ("The conflict … has killed"), -1 when the layer has
+** none or it is a pronoun (resolved by the rules). */
+static int syn_subject(const sent_t *s, size_t v)
+{
+    if (!s->syn)
+        return -1;
+    int32_t h = vg_syn_subject(s->syn, (uint32_t)v);
+    if (h < 0 || (size_t)h >= s->nt)
+        return -1;
+    int n = s->ct[h].np;
+    if (n >= 0) {
+        const np_t *np = &s->c->np[n];
+        if (np->kind == NP_PRONOUN || np->attrib)
+            return -1;
+        return np->place && np->loc ? -2 : n;
+    }
+    int tag = vg_syn_tag(s->syn, (uint32_t)h);
+    return tag == VG_ST_NOUN || tag == VG_ST_PROPN || tag == VG_ST_NUM ? -2 : -1;
 }
 
 /* The source of a trigger noun without {S} (« des entretiens avec Poutine »): the subject of the
@@ -1660,6 +1693,14 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             !(s->t[i - 1].kind == VG_TOK_WORD && strlen(s->t[i - 1].key) > 3 &&
               !strcmp(s->t[i - 1].key + strlen(s->t[i - 1].key) - 2, "ly")))
             noun = 1;
+        if (!noun && s->syn && !s->fr) { /* the clause layer read a noun here ("the strike", "a
+                                          ** campaign rally"); in French the rules above and the
+                                          ** `verbal` patterns decide, which measured better */
+            int tag = vg_syn_tag(s->syn, (uint32_t)i);
+            noun = (tag == VG_ST_NOUN || tag == VG_ST_PROPN || tag == VG_ST_DET) &&
+                   !(feats_of(s, i, UINT32_MAX) & (VG_VF_PAST | VG_VF_PPART)) && /* "beat", "put": past too */
+                   !(i > 0 && (tok_is(s, i - 1, VG_G_SUBJ) || subject_np_before(s, i)));
+        }
         for (uint16_t k = 0; k < t->nvf && !noun; k++) {
             uint32_t lemma = t->vf[k].lemma;
             if (lemma + 1 >= vg_strset_count(lx->lemmas) + 1 || lx->vp_off[lemma] == lx->vp_off[lemma + 1])
@@ -1737,6 +1778,12 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
         if (best->verb) {
             int subj = bg.clitic_subj ? pronoun_np(s, bg.clitic_at)
                        : bg.participial ? main_subject(s, bg.start) : find_subject(s, bg.start);
+            /* where the walk left finds no subject, the clause layer's (over relatives, incises,
+            ** coordinated and controlled clauses); replacing the walk's own, or dropping it when the
+            ** layer's subject is a noun that names no actor, measured worse on the dev sets */
+            int ss = subj < 0 && !vg_tok_lemma_in(s, i, VG_G_SPEECH) ? syn_subject(s, i) : -1;
+            if (ss >= 0)
+                subj = ss;
             if (bg.passive) {
                 int by = find_by(s, bg.end);
                 if (tgt >= 0 && by == tgt)
@@ -1752,6 +1799,11 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
                 int loc_ok = !strncmp(best->code, "15", 2) || !strncmp(best->code, "042", 3) || lx->place_target;
                 if (tgt < 0)
                     tgt = find_object(s, bg.end, 1, loc_ok);
+                if (tgt < 0 && s->syn) { /* the clause layer's object, over incises */
+                    int32_t o = vg_syn_object(s->syn, (uint32_t)i);
+                    if (o >= 0 && (size_t)o < s->nt && s->ct[o].np >= 0 && usable_object(&s->c->np[s->ct[o].np]))
+                        tgt = s->ct[o].np;
+                }
                 if (tgt == src)
                     tgt = -1;
             }
