@@ -166,6 +166,9 @@ typedef struct vg_feed vg_feed;
 ** while returning VG_OK: err[0] != 0 is a warning). */
 vg_status vg_feed_parse(const vg_mem *mem, const char *xml, size_t n, vg_feed **out, char *err, size_t errcap);
 size_t vg_feed_count(const vg_feed *f);
+/* Items the damage lost: unfinished (cut short, kept out of the items), and unreached (after the
+** point where the parser stopped, counted from their start tags in the bytes). 0 for a sound feed. */
+void vg_feed_lost(const vg_feed *f, size_t *unfinished, size_t *unreached);
 const vg_feed_item *vg_feed_item_at(const vg_feed *f, size_t i);
 const char *vg_feed_title(const vg_feed *f); /* channel / feed title, or NULL */
 void vg_feed_free(vg_feed *f);

@@ -45,6 +45,7 @@ struct vg_reader {
     const char *cur;
     vg_input_kind cur_kind; /* what the current input is */
     int whole_done;         /* a one-document input (text, page) has been returned */
+    int stopped;            /* the rest of the current input is not to be read (a gzip bomb) */
     vg_warc *warc;
     vg_feed *feed;
     size_t feed_next;
@@ -212,7 +213,8 @@ static size_t rd(vg_reader *r, void *p, size_t n)
 
 /* Read until '\n' into r->buf, through a block buffer (memchr finds the newline). Returns 1 with a
 ** line, 0 at EOF, -1 when the line is over the limit (it has then been read through and dropped,
-** never held whole). */
+** never held whole), -2 when it is over the limit in gzip data: reading through it could mean
+** inflating gigabytes of a bomb's zeros, so the reading stops there. */
 static int read_line(vg_reader *r)
 {
     vg_buf_clear(&r->buf);
@@ -233,6 +235,10 @@ static int read_line(vg_reader *r)
         if (!over && r->buf.n + k > VG_MAX_LINE_BYTES) {
             over = 1;
             vg_buf_release(&r->buf); /* do not keep a huge buffer for the rest of the run */
+            if (r->gz && !gzdirect(r->gz)) {
+                r->line++;
+                return -2;
+            }
         }
         if (!over && vg_buf_append(&r->buf, s, k) != VG_OK)
             over = 1;
@@ -314,6 +320,7 @@ static int open_next(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, s
     r->line = 0;
     r->bpos = r->blen = 0;
     r->whole_done = 0;
+    r->stopped = 0;
     r->feed_next = 0;
     doc->file = p;
     doc->line = 0;
@@ -493,8 +500,19 @@ static int next_feed_item(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *m
         if (err[0]) /* damaged after some items: say so once, keep the items */
             fprintf(stderr, "vigie: %s: %s (the items before the damage are read)\n", r->cur, err);
     }
-    if (r->feed_next >= vg_feed_count(r->feed))
-        return 0;
+    size_t nkept = vg_feed_count(r->feed), unfinished, unreached;
+    vg_feed_lost(r->feed, &unfinished, &unreached);
+    if (r->feed_next >= nkept) { /* the items the damage lost: one skipped record each */
+        size_t j = r->feed_next - nkept;
+        if (j >= unfinished + unreached)
+            return 0;
+        r->feed_next++;
+        doc->line = r->feed_next; /* numbered after the items kept */
+        *why = VG_SKIP_DAMAGED;
+        snprintf(msg, msgcap, j < unfinished ? "feed item left unfinished by the damage, not read"
+                                             : "feed item after the point where the damage stopped the parser, not read");
+        return -1;
+    }
     size_t k = r->feed_next++;
     const vg_feed_item *it = vg_feed_item_at(r->feed, k);
     doc->line = k + 1; /* the item's number, for messages */
@@ -618,10 +636,19 @@ void vg_reader_passed(const vg_reader *r, char *out, size_t cap)
 static int next_jsonl(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, size_t msgcap)
 {
     for (;;) {
+        if (r->stopped)
+            return 0;
         int got = read_line(r);
         doc->line = r->line;
         if (got == 0)
             return 0;
+        if (got == -2) {
+            r->stopped = 1;
+            *why = VG_SKIP_LIMIT;
+            snprintf(msg, msgcap, "line over VG_MAX_LINE_BYTES (%zu bytes) in gzip data: the rest of the file is not "
+                     "read (inflating on could be a decompression bomb's gigabytes)", (size_t)VG_MAX_LINE_BYTES);
+            return -1;
+        }
         if (got < 0) {
             *why = VG_SKIP_LIMIT;
             snprintf(msg, msgcap, "line over VG_MAX_LINE_BYTES (%zu bytes)", (size_t)VG_MAX_LINE_BYTES);
