@@ -213,12 +213,14 @@ static size_t rd(vg_reader *r, void *p, size_t n)
 
 /* Read until '\n' into r->buf, through a block buffer (memchr finds the newline). Returns 1 with a
 ** line, 0 at EOF, -1 when the line is over the limit (it has then been read through and dropped,
-** never held whole), -2 when it is over the limit in gzip data: reading through it could mean
-** inflating gigabytes of a bomb's zeros, so the reading stops there. */
+** never held whole), -2 when it runs on past VG_MAX_DOC_BYTES in gzip data: reading through it
+** to its end could mean inflating the gigabytes of a bomb's zeros, so the reading stops there. (A
+** line a little over the limit is read through, as in a plain file, and the lines after it read.) */
 static int read_line(vg_reader *r)
 {
     vg_buf_clear(&r->buf);
     int over = 0, any = 0;
+    size_t total = 0; /* bytes of the line so far, held or not */
     for (;;) {
         if (r->bpos == r->blen) {
             r->bpos = 0;
@@ -235,10 +237,11 @@ static int read_line(vg_reader *r)
         if (!over && r->buf.n + k > VG_MAX_LINE_BYTES) {
             over = 1;
             vg_buf_release(&r->buf); /* do not keep a huge buffer for the rest of the run */
-            if (r->gz && !gzdirect(r->gz)) {
-                r->line++;
-                return -2;
-            }
+        }
+        total += k;
+        if (over && total > VG_MAX_DOC_BYTES && r->gz && !gzdirect(r->gz)) {
+            r->line++;
+            return -2;
         }
         if (!over && vg_buf_append(&r->buf, s, k) != VG_OK)
             over = 1;
@@ -645,8 +648,8 @@ static int next_jsonl(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, 
         if (got == -2) {
             r->stopped = 1;
             *why = VG_SKIP_LIMIT;
-            snprintf(msg, msgcap, "line over VG_MAX_LINE_BYTES (%zu bytes) in gzip data: the rest of the file is not "
-                     "read (inflating on could be a decompression bomb's gigabytes)", (size_t)VG_MAX_LINE_BYTES);
+            snprintf(msg, msgcap, "line over VG_MAX_DOC_BYTES (%zu bytes) in gzip data: the rest of the file is not "
+                     "read (inflating on could be a decompression bomb's gigabytes)", (size_t)VG_MAX_DOC_BYTES);
             return -1;
         }
         if (got < 0) {
