@@ -60,6 +60,11 @@ vigie: 2 read, 1 segmented, 1 skipped (1 not a regular file); 1 sentences
 EOF
 exact "fifo: in a directory it is not opened (no hang), reported and counted, exit 1"
 check "fifo: the summary adds up" adds_up
+mkdir "$T/k"; printf '%s\n' "$FR" >"$T/k/a.txt"
+python3 -c "import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])" "$T/k/sock"
+rc=$(run segment k)
+printf 'vigie: k/sock: skipped: a socket: only regular files are read from a directory\nvigie: 2 read, 1 segmented, 1 skipped (1 not a regular file); 1 sentences\n' >"$T/want"
+exact "socket: in a directory it is not opened, reported and counted, exit 1"
 mkfifo "$T/named"
 (printf '%s\n' "$FR" >"$T/named" &)
 rc=$(run segment named)
@@ -83,6 +88,10 @@ EOF
 exact "nul: ids a\\u0000x and a\\u0000y are refused, not merged; a NUL in the text is a space, said; exit 1"
 check "nul: the summary adds up" adds_up
 check "nul: the text with a NUL is segmented as one sentence, the NUL now a space" grep -q '"text":"Le ministre a rencontré son homologue à Paris mardi."' "$T/out"
+
+printf 'Le ministre est parti\000 mardi.\n' >"$T/nul.txt"
+rc=$(run segment --lang fr nul.txt)
+check "nul: a NUL byte in a text file is a space, said, and the file is read (exit 0)" sh -c "[ $rc = 0 ] && grep -qx 'vigie: nul.txt: warning: 1 NUL character (U+0000) in the text, read as space' '$T/err' && grep -qx 'vigie: 1 read, 1 segmented, 0 skipped; 1 NUL character read as space; 1 sentences' '$T/err'"
 
 # ---- 4. the same id twice in a run ----
 cat >"$T/dup.jsonl" <<EOF
