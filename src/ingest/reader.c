@@ -4,7 +4,9 @@
 ** not grow with the input; a line over VG_MAX_LINE_BYTES is skipped without being held (the reader
 ** discards up to its newline). A text file, a page or a feed is read whole, up to VG_MAX_DOC_BYTES.
 ** What an input is comes from its first bytes (after gunzip), not only its name.
-** Every problem is reported for the one record it concerns and the stream goes on. */
+** Every problem is reported for the one record it concerns and the stream goes on, and nothing is
+** dropped without a count (docs/input.md): what a directory walk does not read (a FIFO, a link loop,
+** a file met again) and an id met again in the run come out as skipped records saying why. */
 #include <errno.h>
 #include <unistd.h>
 #include <zlib.h>
