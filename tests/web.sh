@@ -42,8 +42,10 @@ check "extract: a truncated .html.gz is one message naming the file, the next fi
 printf '{"id":"z1","text":"Le ministre a rencontr\\u00e9 son homologue."}\n{"id":"z2","text":"The talks failed."}\n' | gzip -c >"$T/news.jsonl.gz"
 "$V" extract "$T/news.jsonl.gz" >"$T/z.jsonl" 2>"$T/z.err"; rc=$?
 check "extract: gzip JSON Lines are read line by line" sh -c "[ $rc = 0 ] && [ \$(wc -l <'$T/z.jsonl') = 2 ] && [ \"\$($JF '$T/z.jsonl' 2 id)\" = z2 ]"
-timeout 60 "$V" extract -q -j 2 $W/*.html $W/*.html $W/*.html >"$T/j2.jsonl"; rc=$?
-"$V" extract -q $W/*.html $W/*.html $W/*.html >"$T/j1.jsonl"
+# three copies: the same file named three times is read once (docs/input.md, directory walk)
+for c in c1 c2 c3; do mkdir "$T/$c" && cp $W/*.html "$T/$c/"; done
+timeout 60 "$V" extract -q -j 2 "$T/c1" "$T/c2" "$T/c3" >"$T/j2.jsonl"; rc=$?
+"$V" extract -q "$T/c1" "$T/c2" "$T/c3" >"$T/j1.jsonl"
 check "extract -j 2: the same bytes as -j 1, no hang (libxml2 set up once, before the threads)" sh -c "[ $rc = 0 ] && cmp -s '$T/j1.jsonl' '$T/j2.jsonl'"
 check "extract --help" sh -c "'$V' extract --help | grep -q 'Usage: vigie extract'"
 

@@ -74,6 +74,18 @@ static void diag(const char *file, uint64_t line, const char *id, const char *wh
     fprintf(stderr, ": skipped: %s\n", why);
 }
 
+/* vigie: FILE[:LINE]: [record "ID": ]warning: N NUL characters … — a record coded all the same */
+static void warn(const char *file, uint64_t line, const char *id, size_t nuls)
+{
+    fprintf(stderr, "vigie: %s", file);
+    if (line)
+        fprintf(stderr, ":%llu", (unsigned long long)line);
+    if (id)
+        fprintf(stderr, ": record \"%.80s\"", id);
+    fprintf(stderr, ": warning: %zu NUL character%s (U+0000) in the text, read as space%s\n", nuls, nuls == 1 ? "" : "s",
+            nuls == 1 ? "" : "s");
+}
+
 /* The progress line of long runs: documents and items a second, and the time left when the
 ** inputs' size is known. On a terminal it rewrites itself every second; elsewhere (a log) it is a
 ** line every 10 s. Only runs over 2 s show one. */
@@ -367,7 +379,8 @@ int cli_run(const cli_job *job, char **paths, int npaths)
         }
     if (job->on_open && job->on_open(job->ctx, e) < 0)
         goto done;
-    unsigned long long nread = 0, ndone = 0, nsame = 0, nlost = 0, nskip[VG_SKIP_COUNT] = { 0 }, invalid = 0, items = 0;
+    unsigned long long nread = 0, ndone = 0, nsame = 0, nlost = 0, nskip[VG_SKIP_COUNT] = { 0 }, invalid = 0, items = 0,
+                       nuls = 0;
     progress_state pg = { 0 };
     progress_start(&pg);
     /* Two batches in flight: while the workers code one, this thread writes the one before it and
@@ -385,6 +398,10 @@ int cli_run(const cli_job *job, char **paths, int npaths)
         /* write it, in order */
         for (size_t k = 0; k < nb; k++) {
             slot *s = &sl[k];
+            if (!failed && s->why == VG_SKIP_NONE && s->in.nuls) { /* coded all the same, but said */
+                nuls += s->in.nuls;
+                warn(s->in.file, s->in.line, s->in.id_given ? s->in.id : NULL, s->in.nuls);
+            }
             if (failed) {
                 nlost++; /* read, but the run stopped before it was written */
             } else if (s->why != VG_SKIP_NONE) {
@@ -467,6 +484,8 @@ int cli_run(const cli_job *job, char **paths, int npaths)
             fprintf(stderr, ", %s", passed);
         if (invalid)
             fprintf(stderr, "; %llu invalid UTF-8 bytes read as U+FFFD", invalid);
+        if (nuls)
+            fprintf(stderr, "; %llu NUL character%s read as space%s", nuls, nuls == 1 ? "" : "s", nuls == 1 ? "" : "s");
         fprintf(stderr, "; %llu %s", items, job->unit);
         fprintf(stderr, "\n");
     }

@@ -57,10 +57,34 @@ void vg_strset_free(vg_strset *s);
 ** cannot be opened, sized or allocated. Plain malloc: the callers are loaders, tests and replays. */
 char *vg_read_file(const char *path, size_t *n);
 
-/* Call fn for every entry under the directory dir that is not a directory itself, in byte order of
-** the names at each level, subdirectories expanded in place, hidden names (a leading '.') skipped.
-** A directory that cannot be opened is passed to fn as it is, for the caller to report. The walk
-** stops at the first status fn returns other than VG_OK, and returns it. */
+/* ---- directory walk (walk.c) ----
+** Files and directories met, by (device, inode), with the name each was met under first: what ends
+** a walk of a tree with a link back up it, and reads a file once however many names lead to it. */
+typedef struct vg_visited vg_visited;
+vg_status vg_visited_new(const vg_mem *mem, vg_visited **out);
+void vg_visited_free(vg_visited *v); /* NULL: no-op */
+/* Record what path names (stat(2): links followed). 1: met for the first time; 0: met before, and
+** *first is the name it was met under (owned by v); -1: stat failed or memory ran out (errno). */
+int vg_visited_add(vg_visited *v, const char *path, const char **first);
+
+/* What the walk found at an entry. */
+typedef enum {
+    VG_WALK_FILE,    /* a regular file, met for the first time: to read */
+    VG_WALK_ERROR,   /* cannot be stat'ed or opened: detail is the reason (strerror) */
+    VG_WALK_SPECIAL, /* a FIFO, socket or device, never opened (a FIFO blocks): detail says which */
+    VG_WALK_AGAIN,   /* met before under another name (a link): detail is that name */
+    VG_WALK_LOOP,    /* a directory that holds the entry itself (a link back up): detail names it */
+} vg_walk_what;
+typedef vg_status (*vg_walk_each_fn)(void *ctx, const char *path, vg_walk_what what, const char *detail);
+/* Call fn for every entry under the directory dir, in byte order of the names at each level,
+** subdirectories expanded in place, hidden names (a leading '.') skipped. Each directory is walked
+** and each file passed as FILE once, as recorded in v (shared by the walks of one run; dir itself
+** too). The walk stops at the first status fn returns other than VG_OK, and returns it. */
+vg_status vg_walk_each(const vg_mem *mem, const char *dir, vg_visited *v, vg_walk_each_fn fn, void *ctx);
+
+/* The simple form, for loaders: fn gets every regular file once, and what cannot be read (FILE and
+** ERROR of vg_walk_each) for the caller to report; FIFOs, devices and links met again are passed
+** over. */
 typedef vg_status (*vg_walk_fn)(void *ctx, const char *path);
 vg_status vg_walk(const vg_mem *mem, const char *dir, vg_walk_fn fn, void *ctx);
 

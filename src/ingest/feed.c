@@ -65,6 +65,7 @@ struct vg_feed {
     vg_feed_item *items;
     size_t nitems;
     const char *title;
+    size_t unfinished, unreached; /* items lost to damage (vg_feed_lost) */
 };
 
 typedef enum { K_RSS, K_RDF, K_ATOM } feed_kind;
@@ -799,12 +800,49 @@ static vg_status finish(builder *b, size_t title_off, vg_feed **out)
     f->pool = b->pool.p;
     f->items = items;
     f->nitems = b->nslots;
+    f->unfinished = f->unreached = 0; /* set by the caller when the parse met damage */
     f->title = AT(title_off);
 #undef AT
     b->pool.p = NULL; /* the feed owns it now */
     b->pool.n = b->pool.cap = 0;
     *out = f;
     return VG_OK;
+}
+
+/* Start tags of items (<item>, <entry>, or a prefixed <rss:item>) in the bytes, outside comments,
+** CDATA sections, processing instructions and the DOCTYPE (whose entity values may hold markup).
+** After a fatal error libxml2 stops (an entity loop halts it), and the items past that point are in
+** no tree: counting their start tags in the bytes is how they are still counted as lost. */
+static size_t count_item_tags(const char *xml, size_t n, const char *want)
+{
+    const unsigned char *p = (const unsigned char *)xml, *end = p + n, *q;
+    size_t count = 0, wn = strlen(want);
+    while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+        size_t left = (size_t)(end - p);
+        if (left >= 2 && (p[1] == '!' || p[1] == '?')) { /* not an element: skip it whole */
+            const unsigned char *gt = memchr(p, '>', left), *br = memchr(p, '[', left);
+            if (left >= 4 && !memcmp(p, "<!--", 4))
+                q = find(p + 4, end, "-->");
+            else if (left >= 9 && !memcmp(p, "<![CDATA[", 9))
+                q = find(p + 9, end, "]]>");
+            else if (br && (!gt || br < gt)) /* a DOCTYPE's internal subset */
+                q = find(br, end, "]>");
+            else
+                q = gt ? gt + 1 : NULL;
+            if (!q)
+                break; /* runs to the end */
+            p = q;
+            continue;
+        }
+        const unsigned char *name = q = ++p;
+        while (q < end && name_byte(*q))
+            if (*q++ == ':')
+                name = q;
+        if ((size_t)(q - name) == wn && !memcmp(name, want, wn) && q < end &&
+            (*q == '>' || *q == '/' || *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+            count++;
+    }
+    return count;
 }
 
 /* Parse with recovery into *doc (NULL, or without a root, when nothing could be read), errors
@@ -885,9 +923,13 @@ vg_status vg_feed_parse(const vg_mem *mem, const char *xml, size_t n, vg_feed **
         size_t title_off = NONE;
         walk(&b, root, kind_of(local(root)), &title_off);
         rc = b.rc != VG_OK ? b.rc : finish(&b, title_off, out);
-        if (rc == VG_OK && x.n)
-            say(err, errcap, "damaged feed, line %d: %s; kept %zu items, dropped %zu left unfinished",
-                x.line, x.msg, b.nslots, b.dropped);
+        if (rc == VG_OK && x.n) {
+            size_t tags = count_item_tags(xml, n, kind_of(local(root)) == K_ATOM ? "entry" : "item");
+            (*out)->unfinished = b.dropped;
+            (*out)->unreached = tags > b.nslots + b.dropped ? tags - b.nslots - b.dropped : 0;
+            say(err, errcap, "damaged feed, line %d: %s; kept %zu items, dropped %zu left unfinished%s", x.line,
+                x.msg, b.nslots, b.dropped, (*out)->unreached ? " and more not reached" : "");
+        }
     }
     xmlFreeDoc(b.doc);
     xmlSetStructuredErrorFunc(old_sctx, old_s);
@@ -900,6 +942,12 @@ vg_status vg_feed_parse(const vg_mem *mem, const char *xml, size_t n, vg_feed **
 }
 
 size_t vg_feed_count(const vg_feed *f) { return f ? f->nitems : 0; }
+
+void vg_feed_lost(const vg_feed *f, size_t *unfinished, size_t *unreached)
+{
+    *unfinished = f ? f->unfinished : 0;
+    *unreached = f ? f->unreached : 0;
+}
 
 const vg_feed_item *vg_feed_item_at(const vg_feed *f, size_t i) { return f && i < f->nitems ? &f->items[i] : NULL; }
 

@@ -16,11 +16,15 @@ typedef struct {
     vg_buf f[VG_JF_COUNT]; /* unescaped values, NUL-terminated, valid when has & (1 << field) */
     vg_buf key;            /* scratch: the member name being read */
     unsigned has;
+    size_t nuls;           /* U+0000 in text and html, each replaced by a space */
+    bool nul_refused;      /* the error is a U+0000 in another field */
 } vg_jrec;
 
 void vg_jrec_init(vg_jrec *r, const vg_mem *mem);
 void vg_jrec_release(vg_jrec *r);
-/* Parse s[0..n), one record. On error returns VG_EFORMAT or VG_EUTF8 with the reason in err. */
+/* Parse s[0..n), one record. On error returns VG_EFORMAT or VG_EUTF8 with the reason in err;
+** r->nul_refused then says the record is valid JSON refused for a U+0000 in a field other than
+** text or html (docs/input.md § NUL): those are C strings downstream, where "a\u0000x" is "a". */
 vg_status vg_json_record(const char *s, size_t n, vg_jrec *r, char *err, size_t errcap);
 
 /* One event of a gold record's "events" array: {"source", "target", "code", "optional"}. */
@@ -52,6 +56,10 @@ typedef enum {
     VG_SKIP_DATE,    /* a date that is not YYYY-MM-DD */
     VG_SKIP_DAMAGED, /* a damaged WARC record, gzip member or feed */
     VG_SKIP_NOARTICLE, /* a web page with no article text in it */
+    VG_SKIP_NOTREG,  /* a FIFO, socket or device in a directory: never opened */
+    VG_SKIP_AGAIN,   /* a file or directory read already under another name (a link, a loop) */
+    VG_SKIP_DUPID,   /* an id given to an earlier record of the run */
+    VG_SKIP_NUL,     /* U+0000 in a field other than text and html (an id, a date…) */
     VG_SKIP_COUNT
 } vg_skip;
 
@@ -75,12 +83,16 @@ typedef struct {
     const char *charset;   /* the transport's charset (a WARC response's HTTP header), or NULL */
     const char *fallback_date; /* "YYYY-MM-DD" to use when the page gives none (WARC-Date), or NULL */
     const char *events;    /* a gold record's "events" array as raw JSON (vg_json_events), or NULL */
+    size_t nuls;           /* NUL characters in the text, read as spaces (a warning, not a skip) */
 } vg_input_doc;
 
 typedef struct vg_reader vg_reader;
 
 vg_status vg_reader_new(const vg_mem *mem, vg_input_kind kind, vg_reader **out);
-/* Queue an input: a file, a directory (its files, sorted, recursively; hidden ones skipped) or "-". */
+/* Queue an input: a file, a directory (its regular files, sorted, recursively; hidden ones skipped;
+** each directory and file once, by device and inode, whatever the links) or "-". What a directory
+** holds that is not read (a FIFO, a loop, a file met already) comes out of vg_reader_next as a
+** skipped record saying so. A FIFO named here is read, like standard input. */
 vg_status vg_reader_add(vg_reader *r, const char *path);
 /* Next document. Returns 1 with *doc filled (valid until the next call), 0 at the end, or -1 for a
 ** skipped record, with *why and a message in msg (the file and line are in *doc). */
@@ -154,6 +166,9 @@ typedef struct vg_feed vg_feed;
 ** while returning VG_OK: err[0] != 0 is a warning). */
 vg_status vg_feed_parse(const vg_mem *mem, const char *xml, size_t n, vg_feed **out, char *err, size_t errcap);
 size_t vg_feed_count(const vg_feed *f);
+/* Items the damage lost: unfinished (cut short, kept out of the items), and unreached (after the
+** point where the parser stopped, counted from their start tags in the bytes). 0 for a sound feed. */
+void vg_feed_lost(const vg_feed *f, size_t *unfinished, size_t *unreached);
 const vg_feed_item *vg_feed_item_at(const vg_feed *f, size_t i);
 const char *vg_feed_title(const vg_feed *f); /* channel / feed title, or NULL */
 void vg_feed_free(vg_feed *f);

@@ -272,11 +272,37 @@ void vg_jrec_release(vg_jrec *r)
     vg_buf_release(&r->key);
 }
 
+/* A \u0000 in a string field. Every field is used as a C string past this point, so the NUL
+** would cut it short without a word: ids "a\u0000x" and "a\u0000y" would be one id. In the text
+** (or html) a NUL is replaced by a space, one byte for one so offsets hold, and counted for the
+** caller to warn about; in any other field the record is refused. */
+static vg_status nul_check(jp *j, vg_jrec *r, int f, size_t at)
+{
+    vg_buf *b = &r->f[f];
+    char *z = b->n ? memchr(b->p, 0, b->n) : NULL;
+    if (!z)
+        return VG_OK;
+    if (f == VG_JF_TEXT || f == VG_JF_HTML) {
+        for (size_t i = (size_t)(z - b->p); i < b->n; i++)
+            if (!b->p[i]) {
+                b->p[i] = ' ';
+                r->nuls++;
+            }
+        return VG_OK;
+    }
+    r->nul_refused = true;
+    snprintf(j->err, j->errcap, "\"%s\" holds \\u0000 (U+0000) in the string at byte %zu: only text and html may",
+             field_names[f], at + 1);
+    return VG_EFORMAT;
+}
+
 vg_status vg_json_record(const char *s, size_t n, vg_jrec *r, char *err, size_t errcap)
 {
     jp j = { (const unsigned char *)s, n, 0, err, errcap };
     vg_status rc;
     r->has = 0;
+    r->nuls = 0;
+    r->nul_refused = false;
     ws(&j);
     if (j.p >= n || s[j.p] != '{')
         return fail(&j, "a record must be a JSON object");
@@ -310,7 +336,10 @@ vg_status vg_json_record(const char *s, size_t n, vg_jrec *r, char *err, size_t 
                 r->f[f].n--;
                 r->has |= 1u << f;
             } else if (f >= 0 && f != VG_JF_EVENTS && j.p < n && s[j.p] == '"') {
+                size_t at = j.p;
                 if ((rc = string(&j, &r->f[f])) != VG_OK)
+                    return rc;
+                if ((rc = nul_check(&j, r, f, at)) != VG_OK)
                     return rc;
                 r->has |= 1u << f;
             } else if (f == VG_JF_ID && j.p < n && (s[j.p] == '-' || (s[j.p] >= '0' && s[j.p] <= '9'))) {

@@ -4,7 +4,9 @@
 ** not grow with the input; a line over VG_MAX_LINE_BYTES is skipped without being held (the reader
 ** discards up to its newline). A text file, a page or a feed is read whole, up to VG_MAX_DOC_BYTES.
 ** What an input is comes from its first bytes (after gunzip), not only its name.
-** Every problem is reported for the one record it concerns and the stream goes on. */
+** Every problem is reported for the one record it concerns and the stream goes on, and nothing is
+** dropped without a count (docs/input.md): what a directory walk does not read (a FIFO, a link loop,
+** a file met again) and an id met again in the run come out as skipped records saying why. */
 #include <errno.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -15,17 +17,37 @@
 
 #include "ingest.h"
 
+/* A queued input; one with a note is not opened, the note says why (a FIFO found in a directory,
+** a link back up the tree) and comes out as a skipped record. */
+typedef struct {
+    char *path;
+    char *note; /* NULL: to read */
+    vg_skip why;
+} queued;
+
+/* An id met in this run, by two independent hashes of it (a false match of 96 bits is not a risk
+** worth keeping every id's bytes for), with where it was met first. */
+typedef struct {
+    uint64_t h;
+    uint32_t h2, file; /* file: index in paths, plus one (0: an empty slot) */
+    uint64_t line;
+} seen_id;
+
 struct vg_reader {
     const vg_mem *mem;
     vg_input_kind kind;
-    char **paths; /* queued inputs, in order */
+    queued *paths; /* queued inputs, in order */
     size_t npaths, cap, next;
+    vg_visited *visited; /* directories and files queued, by device and inode */
+    seen_id *ids;        /* ids of the run's records (open addressing) */
+    size_t nids, idcap;
     /* the input being read */
     FILE *f;
     gzFile gz;              /* a gzip input other than WARC: read through zlib */
     const char *cur;
     vg_input_kind cur_kind; /* what the current input is */
     int whole_done;         /* a one-document input (text, page) has been returned */
+    int stopped;            /* the rest of the current input is not to be read (a gzip bomb) */
     vg_warc *warc;
     vg_feed *feed;
     size_t feed_next;
@@ -45,7 +67,9 @@ const char *vg_skip_name(vg_skip s)
 {
     static const char *names[VG_SKIP_COUNT] = { "ok", "bad JSON", "no text", "invalid UTF-8",
                                                 "over a limit", "unreadable", "language",
-                                                "bad date", "damaged", "no article" };
+                                                "bad date", "damaged", "no article",
+                                                "not a regular file", "read already", "duplicate id",
+                                                "NUL in a field" };
     return s < VG_SKIP_COUNT ? names[s] : "?";
 }
 
@@ -66,6 +90,11 @@ vg_status vg_reader_new(const vg_mem *mem, vg_input_kind kind, vg_reader **out)
     memset(r, 0, sizeof *r);
     r->mem = mem;
     r->kind = kind;
+    if (vg_visited_new(mem, &r->visited) != VG_OK) {
+        vg_free(mem, r);
+        *out = NULL;
+        return VG_ENOMEM;
+    }
     vg_buf_init(&r->buf, mem);
     vg_buf_init(&r->idbuf, mem);
     vg_buf_init(&r->fbuf, mem);
@@ -79,9 +108,13 @@ void vg_reader_free(vg_reader *r)
     if (!r)
         return;
     close_cur(r);
-    for (size_t i = 0; i < r->npaths; i++)
-        vg_free(r->mem, r->paths[i]);
+    for (size_t i = 0; i < r->npaths; i++) {
+        vg_free(r->mem, r->paths[i].path);
+        vg_free(r->mem, r->paths[i].note);
+    }
     vg_free(r->mem, r->paths);
+    vg_visited_free(r->visited);
+    vg_free(r->mem, r->ids);
     vg_buf_release(&r->buf);
     vg_buf_release(&r->idbuf);
     vg_buf_release(&r->fbuf);
@@ -90,13 +123,27 @@ void vg_reader_free(vg_reader *r)
     vg_free(r->mem, r);
 }
 
-static vg_status push_path(vg_reader *r, const char *p)
+/* Queue p; with a note (why it is not read, a printf format taking detail), as a skip. */
+static vg_status push_path(vg_reader *r, const char *p, vg_skip why, const char *note, const char *detail)
 {
-    vg_status rc = vg_grow(r->mem, (void **)&r->paths, &r->cap, r->npaths + 1, sizeof(char *));
+    vg_status rc = vg_grow(r->mem, (void **)&r->paths, &r->cap, r->npaths + 1, sizeof *r->paths);
     if (rc != VG_OK)
         return rc;
-    if (!(r->paths[r->npaths] = vg_strndup(r->mem, p, strlen(p))))
+    queued *q = &r->paths[r->npaths];
+    memset(q, 0, sizeof *q);
+    if (!(q->path = vg_strndup(r->mem, p, strlen(p))))
         return VG_ENOMEM;
+    if (note) {
+        char m[512];
+        snprintf(m, sizeof m, note, detail ? detail : "");
+        if (!(q->note = vg_strndup(r->mem, m, strlen(m)))) {
+            vg_free(r->mem, q->path);
+            return VG_ENOMEM;
+        }
+        q->why = why;
+        r->npaths++;
+        return VG_OK;
+    }
     struct stat st;
     if (strcmp(p, "-") != 0 && stat(p, &st) == 0 && S_ISREG(st.st_mode))
         r->total += (uint64_t)st.st_size;
@@ -106,14 +153,48 @@ static vg_status push_path(vg_reader *r, const char *p)
     return VG_OK;
 }
 
-static vg_status push_walked(void *r, const char *path) { return push_path(r, path); }
+/* What the walk of a directory meets: regular files are queued to be read, the rest is queued as a
+** skip that says why, so that the summary accounts for it and the exit status shows it. */
+static vg_status push_walked(void *ctx, const char *path, vg_walk_what what, const char *detail)
+{
+    vg_reader *r = ctx;
+    struct stat st;
+    switch (what) {
+    case VG_WALK_FILE:
+        return push_path(r, path, VG_SKIP_NONE, NULL, NULL);
+    case VG_WALK_SPECIAL:
+        return push_path(r, path, VG_SKIP_NOTREG, "%s: only regular files are read from a directory", detail);
+    case VG_WALK_LOOP:
+        return push_path(r, path, VG_SKIP_AGAIN, "a link back to %s, which holds it (a loop): not followed", detail);
+    case VG_WALK_AGAIN:
+        return push_path(r, path, VG_SKIP_AGAIN,
+                         stat(path, &st) == 0 && S_ISDIR(st.st_mode) ? "the same directory as %s, read already"
+                                                                     : "the same file as %s, read already",
+                         detail);
+    case VG_WALK_ERROR:
+    default:
+        return push_path(r, path, VG_SKIP_IO, "cannot open: %s", detail);
+    }
+}
 
 vg_status vg_reader_add(vg_reader *r, const char *path)
 {
     struct stat st;
-    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        return vg_walk(r->mem, path, push_walked, r);
-    return push_path(r, path);
+    if (!strcmp(path, "-") || stat(path, &st) != 0) /* a name that is not there: open says so */
+        return push_path(r, path, VG_SKIP_NONE, NULL, NULL);
+    if (S_ISDIR(st.st_mode))
+        return vg_walk_each(r->mem, path, r->visited, push_walked, r);
+    if (S_ISREG(st.st_mode)) { /* `vigie code d d/a.txt` reads a.txt once */
+        const char *first = NULL;
+        int k = vg_visited_add(r->visited, path, &first);
+        if (k < 0 && errno == ENOMEM)
+            return VG_ENOMEM;
+        if (k == 0)
+            return push_path(r, path, VG_SKIP_AGAIN, "the same file as %s, read already", first);
+    }
+    /* anything else named by the user (a FIFO, /dev/fd/63 from <(zcat …), a terminal) is read as
+    ** standard input is: asked for, so blocking on it is what the user wants */
+    return push_path(r, path, VG_SKIP_NONE, NULL, NULL);
 }
 
 static int ends_with(const char *s, const char *suf)
@@ -134,11 +215,14 @@ static size_t rd(vg_reader *r, void *p, size_t n)
 
 /* Read until '\n' into r->buf, through a block buffer (memchr finds the newline). Returns 1 with a
 ** line, 0 at EOF, -1 when the line is over the limit (it has then been read through and dropped,
-** never held whole). */
+** never held whole), -2 when it runs on past VG_MAX_DOC_BYTES in gzip data: reading through it
+** to its end could mean inflating the gigabytes of a bomb's zeros, so the reading stops there. (A
+** line a little over the limit is read through, as in a plain file, and the lines after it read.) */
 static int read_line(vg_reader *r)
 {
     vg_buf_clear(&r->buf);
     int over = 0, any = 0;
+    size_t total = 0; /* bytes of the line so far, held or not */
     for (;;) {
         if (r->bpos == r->blen) {
             r->bpos = 0;
@@ -155,6 +239,11 @@ static int read_line(vg_reader *r)
         if (!over && r->buf.n + k > VG_MAX_LINE_BYTES) {
             over = 1;
             vg_buf_release(&r->buf); /* do not keep a huge buffer for the rest of the run */
+        }
+        total += k;
+        if (over && total > VG_MAX_DOC_BYTES && r->gz && !gzdirect(r->gz)) {
+            r->line++;
+            return -2;
         }
         if (!over && vg_buf_append(&r->buf, s, k) != VG_OK)
             over = 1;
@@ -230,17 +319,24 @@ static void close_cur(vg_reader *r)
 ** block buffer, where the JSON Lines reader and the whole-file readers find them. */
 static int open_next(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, size_t msgcap)
 {
-    const char *p = r->paths[r->next++];
+    const queued *q = &r->paths[r->next++];
+    const char *p = q->path;
     r->cur = p;
     r->line = 0;
     r->bpos = r->blen = 0;
     r->whole_done = 0;
+    r->stopped = 0;
     r->feed_next = 0;
     doc->file = p;
     doc->line = 0;
     doc->id = p;
     struct stat st;
     r->file_size = 0;
+    if (q->note) {
+        *why = q->why;
+        snprintf(msg, msgcap, "%s", q->note);
+        return -1;
+    }
     if (!strcmp(p, "-")) {
         r->f = stdin;
     } else if (!(r->f = fopen(p, "rb"))) {
@@ -374,6 +470,9 @@ static int next_whole(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, 
     doc->text = r->buf.p ? r->buf.p : "";
     doc->len = r->buf.n;
     doc->markup = r->cur_kind == VG_IN_HTML ? VG_DOC_PAGE : VG_DOC_TEXT;
+    if (doc->markup == VG_DOC_TEXT) /* as a JSON record's \u0000: a space, said as a warning */
+        for (char *z = r->buf.n ? memchr(r->buf.p, 0, r->buf.n) : NULL; z; z = memchr(z, 0, (size_t)(r->buf.p + r->buf.n - z)))
+            *z = ' ', doc->nuls++;
     /* a file named 2019-05-07-….txt carries its publication date */
     const char *base = strrchr(r->cur, '/');
     base = base ? base + 1 : r->cur;
@@ -406,8 +505,19 @@ static int next_feed_item(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *m
         if (err[0]) /* damaged after some items: say so once, keep the items */
             fprintf(stderr, "vigie: %s: %s (the items before the damage are read)\n", r->cur, err);
     }
-    if (r->feed_next >= vg_feed_count(r->feed))
-        return 0;
+    size_t nkept = vg_feed_count(r->feed), unfinished, unreached;
+    vg_feed_lost(r->feed, &unfinished, &unreached);
+    if (r->feed_next >= nkept) { /* the items the damage lost: one skipped record each */
+        size_t j = r->feed_next - nkept;
+        if (j >= unfinished + unreached)
+            return 0;
+        r->feed_next++;
+        doc->line = r->feed_next; /* numbered after the items kept */
+        *why = VG_SKIP_DAMAGED;
+        snprintf(msg, msgcap, j < unfinished ? "feed item left unfinished by the damage, not read"
+                                             : "feed item after the point where the damage stopped the parser, not read");
+        return -1;
+    }
     size_t k = r->feed_next++;
     const vg_feed_item *it = vg_feed_item_at(r->feed, k);
     doc->line = k + 1; /* the item's number, for messages */
@@ -531,10 +641,19 @@ void vg_reader_passed(const vg_reader *r, char *out, size_t cap)
 static int next_jsonl(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, size_t msgcap)
 {
     for (;;) {
+        if (r->stopped)
+            return 0;
         int got = read_line(r);
         doc->line = r->line;
         if (got == 0)
             return 0;
+        if (got == -2) {
+            r->stopped = 1;
+            *why = VG_SKIP_LIMIT;
+            snprintf(msg, msgcap, "line over VG_MAX_DOC_BYTES (%zu bytes) in gzip data: the rest of the file is not "
+                     "read (inflating on could be a decompression bomb's gigabytes)", (size_t)VG_MAX_DOC_BYTES);
+            return -1;
+        }
         if (got < 0) {
             *why = VG_SKIP_LIMIT;
             snprintf(msg, msgcap, "line over VG_MAX_LINE_BYTES (%zu bytes)", (size_t)VG_MAX_LINE_BYTES);
@@ -547,10 +666,11 @@ static int next_jsonl(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, 
             continue; /* blank lines are not records */
         vg_status rc = vg_json_record(r->buf.p, r->buf.n, &r->rec, msg, msgcap);
         if (rc != VG_OK) {
-            *why = rc == VG_EUTF8 ? VG_SKIP_UTF8 : VG_SKIP_JSON;
+            *why = rc == VG_EUTF8 ? VG_SKIP_UTF8 : r->rec.nul_refused ? VG_SKIP_NUL : VG_SKIP_JSON;
             return -1;
         }
         vg_jrec *j = &r->rec;
+        doc->nuls = j->nuls;
 #define HAS(f) (j->has & (1u << (f)))
         set_id(r, doc, HAS(VG_JF_ID) ? j->f[VG_JF_ID].p : NULL, ':', r->line); /* else file:line */
         if (HAS(VG_JF_TEXT)) {
@@ -590,6 +710,49 @@ static int next_jsonl(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, 
     }
 }
 
+/* Has an earlier record of the run had this document's id? An id is a document's key in the store
+** and in every export: a second document under it would replace the first there, or make two
+** documents one in an analysis. The first keeps the id; a later one is skipped, saying where the
+** first was. Recorded only for records handed out, so a record skipped for bad JSON takes no id. */
+static int dup_id(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, size_t msgcap)
+{
+    size_t n = strlen(doc->id);
+    uint64_t h = vg_hash64(doc->id, n, 0x76696769ull);
+    uint32_t h2 = (uint32_t)vg_hash64(doc->id, n, 0x5eedull);
+    if (2 * (r->nids + 1) > r->idcap) {
+        size_t cap = r->idcap ? 2 * r->idcap : 1024;
+        seen_id *t = vg_malloc(r->mem, cap * sizeof *t);
+        if (!t)
+            return 0; /* no memory to remember ids: the record goes on, unchecked */
+        memset(t, 0, cap * sizeof *t);
+        for (size_t i = 0; i < r->idcap; i++)
+            if (r->ids[i].file) {
+                size_t k = (size_t)r->ids[i].h & (cap - 1);
+                while (t[k].file)
+                    k = (k + 1) & (cap - 1);
+                t[k] = r->ids[i];
+            }
+        vg_free(r->mem, r->ids);
+        r->ids = t;
+        r->idcap = cap;
+    }
+    size_t k = (size_t)h & (r->idcap - 1);
+    for (; r->ids[k].file; k = (k + 1) & (r->idcap - 1))
+        if (r->ids[k].h == h && r->ids[k].h2 == h2) {
+            const seen_id *e = &r->ids[k];
+            *why = VG_SKIP_DUPID;
+            char at[32] = "";
+            if (e->line)
+                snprintf(at, sizeof at, ":%llu", (unsigned long long)e->line);
+            snprintf(msg, msgcap, "duplicate id, first seen at %s%s", r->paths[e->file - 1].path, at);
+            doc->id_given = true; /* the message is about the id: show it */
+            return 1;
+        }
+    r->ids[k] = (seen_id){ h, h2, (uint32_t)r->next, doc->line };
+    r->nids++;
+    return 0;
+}
+
 int vg_reader_next(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, size_t msgcap)
 {
     for (;;) {
@@ -612,6 +775,8 @@ int vg_reader_next(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, siz
         case VG_IN_FEED: got = next_feed_item(r, doc, why, msg, msgcap); break;
         default: got = r->whole_done ? 0 : next_whole(r, doc, why, msg, msgcap); break;
         }
+        if (got > 0 && dup_id(r, doc, why, msg, msgcap))
+            return -1;
         if (got != 0)
             return got;
         if (r->cur_kind == VG_IN_JSONL && r->gz)

@@ -288,7 +288,9 @@ static uint64_t here(const vg_warc *w) { return w->gz ? w->member : w->obase + w
 
 /* One line into w->line, at most cap bytes of it kept (the rest read through and dropped), the
 ** '\n' included. *used counts every byte read. Returns 1 for a line ended by '\n', 2 for one ended
-** by the end of the data or (split) by the start of a gzip member, 0 when there was nothing. */
+** by the end of the data or (split) by the start of a gzip member, 3 for one cut after
+** VG_WARC_MAX_HEAD bytes (no header line is that long, and reading on for its end would inflate
+** all of a gzip bomb's zeros), 0 when there was nothing. */
 static int read_line(vg_warc *w, size_t cap, bool split, uint64_t *used)
 {
     vg_buf_clear(&w->line);
@@ -304,6 +306,10 @@ static int read_line(vg_warc *w, size_t cap, bool split, uint64_t *used)
         size_t avail = w->olen - w->opos;
         const unsigned char *nl = memchr(s, '\n', avail);
         size_t k = nl ? (size_t)(nl - s) + 1 : avail;
+        if (*used + k > VG_WARC_MAX_HEAD) {
+            k = (size_t)(VG_WARC_MAX_HEAD - *used);
+            nl = NULL;
+        }
         size_t keep = cap - w->line.n < k ? cap - w->line.n : k;
         if (keep && vg_buf_append(&w->line, s, keep) != VG_OK)
             cap = w->line.n; /* out of memory: keep what there is, the line is then refused */
@@ -311,6 +317,8 @@ static int read_line(vg_warc *w, size_t cap, bool split, uint64_t *used)
         *used += k;
         if (nl)
             return 1;
+        if (*used >= VG_WARC_MAX_HEAD)
+            return 3;
     }
 }
 
@@ -326,15 +334,26 @@ static size_t line_len(const vg_warc *w)
 
 /* After a damaged header: read lines until one starts with "WARC/1.", and keep it for the next
 ** call as its version line. In a gzip file a member's start also starts a line, since members are
-** records in the files that have several. */
+** records in the files that have several; and a search that has inflated more than a record's worth
+** of one member gives up on that member and goes to the next one in the compressed bytes, so that a
+** member of zeros inflating to gigabytes (a gzip bomb) is not inflated whole. */
 static void resync(vg_warc *w)
 {
+    uint64_t seq = w->member_seq, spent = 0;
     for (;;) {
         if (!fill(w))
             return;
+        if (w->member_seq != seq)
+            seq = w->member_seq, spent = 0;
+        if (w->gz && spent > VG_WARC_MAX_RECORD) {
+            w->opos = w->olen = 0;
+            find_member(w, w->member + 1);
+            continue;
+        }
         uint64_t off = here(w), used;
         if (!read_line(w, 64, true, &used))
             return;
+        spent += used;
         if (w->line.n >= 7 && !memcmp(w->line.p, "WARC/1.", 7)) {
             w->have_line = true;
             w->line_off = off;
@@ -423,6 +442,8 @@ static const char *read_header(vg_warc *w, uint64_t used)
         uint64_t k;
         int r = read_line(w, VG_WARC_MAX_HEAD, false, &k);
         used += k;
+        if (r == 3)
+            return "header over 64 KiB";
         if (r != 1)
             return "header cut short by the end of the file";
         size_t n = line_len(w);
@@ -475,13 +496,16 @@ static bool parse_length(const char *s, size_t n, uint64_t *v)
     return true;
 }
 
-/* len bytes of block into w->block (keep) or dropped. false when the data ends first. *nomem is set
-** when the block could not be held; it is then read through all the same. */
+/* len bytes of block into w->block (keep) or dropped. false when the data ends first, or in a gzip
+** file the record's member does (a record is one member, or the whole file is; the next member's
+** bytes are left for the next record, which a wrong Content-Length must not swallow). *nomem is
+** set when the block could not be held; it is then read through all the same. */
 static bool read_block(vg_warc *w, uint64_t len, bool keep, bool *nomem)
 {
     vg_buf_clear(&w->block);
+    uint64_t seq = w->member_seq;
     while (len) {
-        if (!fill(w))
+        if (!fill(w) || (w->gz && w->member_seq != seq))
             return false;
         size_t avail = w->olen - w->opos;
         size_t k = (uint64_t)avail < len ? avail : (size_t)len;
@@ -808,11 +832,34 @@ int vg_warc_next(vg_warc *w, vg_warc_record *rec, char *msg, size_t msgcap)
     if (!parse_length(str(w, S_LENGTH), w->len[S_LENGTH], &len))
         return damaged(w, rec, msg, msgcap, "bad Content-Length", SCAN);
 
-    bool keep = len <= VG_WARC_MAX_RECORD, nomem = false;
-    if (!read_block(w, len, keep, &nomem)) {
-        char past[96];
-        snprintf(past, sizeof past, "Content-Length %" PRIu64 " runs past the end of the file", len);
-        return damaged(w, rec, msg, msgcap, past, GO_ON);
+    /* A length over the limit is not read through: the record is reported and the reader goes on
+    ** from the next record, found as after a damaged header, or in a gzip file at the next member
+    ** without inflating the rest of this one (which may be a bomb of zeros). A length that runs past
+    ** the end of the data was wrong too: the next record, swallowed by it, is found the same way. */
+    uint64_t block_at = w->gz ? 0 : w->obase + w->opos;
+    char why_len[128];
+    if (len > VG_WARC_MAX_RECORD) {
+        snprintf(why_len, sizeof why_len, "Content-Length %" PRIu64 " over the record limit of %zu bytes%s", len,
+                 (size_t)VG_WARC_MAX_RECORD, w->gz ? "; the rest of its gzip member is not read" : "");
+        if (w->gz) {
+            w->opos = w->olen = 0;
+            find_member(w, w->member + 1);
+            return damaged(w, rec, msg, msgcap, why_len, GO_ON);
+        }
+        return damaged(w, rec, msg, msgcap, why_len, SCAN);
+    }
+    bool nomem = false;
+    if (!read_block(w, len, true, &nomem)) {
+        snprintf(why_len, sizeof why_len, "Content-Length %" PRIu64 " runs past the end of the %s", len,
+                 w->gz && w->state != Z_END ? "record's gzip member" : "file");
+        if (w->gz || w->err || w->base < 0 || fseeko(w->f, w->base + (off_t)block_at, SEEK_SET) != 0)
+            return damaged(w, rec, msg, msgcap, why_len, GO_ON);
+        /* plain file: back to where the block began, to find the record it swallowed */
+        clearerr(w->f);
+        w->obase = block_at;
+        w->opos = w->olen = 0;
+        w->state = Z_MEMBER;
+        return damaged(w, rec, msg, msgcap, why_len, SCAN);
     }
     /* The separator, and in a gzip file the end of the member: its CRC is checked there, and a
     ** member that fails it spoils the record just read. */
@@ -820,12 +867,6 @@ int vg_warc_next(vg_warc *w, vg_warc_record *rec, char *msg, size_t msgcap)
         w->opos++;
     if (w->err && w->err_off == rec->offset)
         return damaged(w, rec, msg, msgcap, "", GO_ON);
-    if (!keep) {
-        char over[96];
-        snprintf(over, sizeof over, "record of %" PRIu64 " bytes, over the limit of %zu", len,
-                 (size_t)VG_WARC_MAX_RECORD);
-        return damaged(w, rec, msg, msgcap, over, GO_ON);
-    }
     if (nomem)
         return damaged(w, rec, msg, msgcap, "out of memory", GO_ON);
 

@@ -103,6 +103,28 @@ static void deep_nesting_is_refused_not_recursed(void)
     free(s);
 }
 
+/* issue 17: a \u0000 would cut a C string short without a word ("a\u0000x" and "a\u0000y" one id) */
+static void nul_is_refused_in_fields_and_a_space_in_text(void)
+{
+    CHECK_EQ_INT(parse("{\"id\": \"a\\u0000x\", \"text\": \"t\"}"), VG_EFORMAT);
+    CHECK(rec.nul_refused);
+    CHECK_EQ_STR(err, "\"id\" holds \\u0000 (U+0000) in the string at byte 8: only text and html may");
+    CHECK_EQ_INT(parse("{\"text\": \"t\", \"date\": \"2016-07-15\\u0000\"}"), VG_EFORMAT);
+    CHECK(rec.nul_refused && strstr(err, "\"date\" holds") == err);
+    CHECK_EQ_INT(parse("{\"id\": \"b\", \"text\": \"a\\u0000b\\u0000\", \"html\": \"\\u0000\"}"), VG_OK);
+    CHECK(!rec.nul_refused);
+    CHECK_EQ_INT(rec.f[VG_JF_TEXT].n, 4);
+    CHECK_EQ_STR(rec.f[VG_JF_TEXT].p, "a b ");
+    CHECK_EQ_STR(rec.f[VG_JF_HTML].p, " ");
+    CHECK_EQ_INT(rec.nuls, 3);
+    CHECK_EQ_INT(parse("{\"id\": \"c\", \"text\": \"ok\"}"), VG_OK); /* counts start again */
+    CHECK_EQ_INT(rec.nuls, 0);
+    /* bad JSON after a refusal is bad JSON again, not a NUL refusal */
+    CHECK_EQ_INT(parse("{\"id\": \"a\\u0000x\"}"), VG_EFORMAT);
+    CHECK_EQ_INT(parse("{\"id\": \"a\", \"text\": 1"), VG_EFORMAT);
+    CHECK(!rec.nul_refused);
+}
+
 static void dates(void)
 {
     CHECK(vg_date_valid("2016-07-15", 10));
@@ -126,6 +148,7 @@ int main(int argc, char **argv)
     RUN(null_is_absent);
     RUN(damage_is_refused);
     RUN(deep_nesting_is_refused_not_recursed);
+    RUN(nul_is_refused_in_fields_and_a_space_in_text);
     RUN(dates);
     vg_jrec_release(&rec);
     return h_report();
