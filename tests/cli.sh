@@ -96,6 +96,16 @@ for lang in ('fr', 'en'):
     assert w + wo == $ncodes, (lang, w, wo)
     assert len(d[(lang, 'codes_without_pattern')].split()) == wo
 "
+# --exercised: the patterns no coded passage fires; a passage that fires one counts one fewer
+printf '{"id":"n","lang":"en","text":"The weather was mild on Tuesday."}\n' >"$T/calm.jsonl"
+printf 'example one condolence\n@date 2023-02-08\nThe Emir of Qatar offered his condolences to the Turkish president.\n.\nQATGOV TURGOV 018\nend\n' >"$T/code-one-en.txt"
+unex() { "$V" dict stats --exercised "$@" 2>/dev/null | awk -F'\t' '$1 == "en" && $2 == "trigger_patterns_unexercised" { print $3 }'; }
+n0=$(unex "$T/calm.jsonl"); n1=$(unex "$T/calm.jsonl" "$T/code-one-en.txt")
+check "dict stats --exercised: a case that fires a pattern leaves one fewer unexercised" sh -c "[ -n '$n0' ] && [ \$(( $n0 - ${n1:-0} )) = 1 ]"
+printf '{"id":"c","lang":"en","text":"The Emir of Qatar offered his condolences to the Turkish president."}\n' >"$T/one.jsonl"
+check "dict stats --exercised: JSON Lines passages count as cases do" [ "$(unex "$T/one.jsonl")" = "$n1" ]
+check "dict stats: no unexercised line without --exercised" sh -c "! grep -q unexercised '$T/ds'"
+check "dict stats --exercised without a file: usage error" [ "$(status "$V" dict stats --exercised)" = 2 ]
 check "dict stats: every ISO 3166-1 country of iso-codes named in both languages; people and organisations counted apart" python3 -c "
 rows = [l.rstrip('\n').split('\t') for l in open('$T/ds')][1:]
 m = {(r[0], r[1]): r[2] for r in rows}

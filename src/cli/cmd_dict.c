@@ -6,15 +6,17 @@
 **   lookup  what every phrase of a text matches, with the entry's file and line;
 **   import  other coders' dictionaries made into a vigie dictionary directory. */
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "dict.h"
 #include "engine.h"
+#include "ingest.h"
 
 static const char usage[] =
-    "Usage: vigie dict stats [-D DIR] [--dict DIR]\n"
+    "Usage: vigie dict stats [-D DIR] [--dict DIR] [--exercised FILE...]\n"
     "       vigie dict lint [-D DIR] [--dict DIR]\n"
     "       vigie dict lookup [-l fr|en] [-D DIR] [--dict DIR] TEXT...  (no TEXT: standard input)\n"
     "       vigie dict import --from petrarch -o OUTDIR FILE...\n\n"
@@ -22,7 +24,10 @@ static const char usage[] =
     "names of people, organisations, country names, adjectives, inhabitants, capitals, seats of\n"
     "power, cities and agents; actors with dated roles; countries named, and the ISO 3166-1\n"
     "countries named (and those not); trigger patterns (of which verb patterns); CAMEO codes with a\n"
-    "pattern, and the list of those without one.\n\n"
+    "pattern, and the list of those without one. With --exercised, stats codes the passages of the\n"
+    "FILEs (JSON Lines records {\"text\", \"lang\", \"date\"}, gold files among them, or case files\n"
+    "of tests/cases/ in their example/./end format) and adds trigger_patterns_unexercised: the patterns\n"
+    "(cancels --- left out) that coded no event of any of them.\n\n"
     "lint loads the dictionaries and prints, one line each as FILE:LINE: message, a file the loader\n"
     "refuses, actor codes of unknown blocks (data/cameo/blocks.tsv), an actor's roles whose periods\n"
     "overlap, and phrases and patterns written twice (duplicates, or never matched). lookup prints, as\n"
@@ -31,6 +36,7 @@ static const char usage[] =
     "  -D, --data DIR   the data directory (default: $VIGIE_DATA, else the built-in one)\n"
     "      --dict DIR   the dictionary directory (default: DIR/dict of the data directory)\n"
     "  -l, --lang LANG  lookup: fr or en (default: identified from TEXT)\n"
+    "      --exercised  stats: code the FILEs given and count the patterns none of them fires\n"
     "  -h, --help       this help\n\n"
     "import converts PETRARCH / TABARI dictionaries (actors, agents, verbs with patterns and\n"
     "synsets, discards; told apart by file name, else by content) into a dictionary directory\n"
@@ -108,7 +114,7 @@ static void iso_coverage(const vg_engine *e, vg_lang lang, const char *ln)
            missing);
 }
 
-static int run_stats(const vg_engine *e);
+static int run_stats(const vg_engine *e, char **files, int nfiles, int exercised);
 
 /* ---- lint ---- */
 
@@ -232,10 +238,10 @@ int cmd_dict(int argc, char **argv)
 {
     static const struct option longopts[] = { { "data", required_argument, 0, 'D' }, { "dict", required_argument, 0, 'K' },
                                               { "lang", required_argument, 0, 'l' }, { "help", no_argument, 0, 'h' },
-                                              { 0, 0, 0, 0 } };
+                                              { "exercised", no_argument, 0, 'X' }, { 0, 0, 0, 0 } };
     const char *data = NULL, *dict = NULL;
     vg_lang lang = VG_LANG_UNKNOWN;
-    int opt;
+    int opt, exercised = 0;
     optind = 1;
     if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
         fputs(usage, stdout);
@@ -254,6 +260,8 @@ int cmd_dict(int argc, char **argv)
             data = optarg;
         else if (opt == 'K')
             dict = optarg;
+        else if (opt == 'X' && !strcmp(sub, "stats"))
+            exercised = 1;
         else if (opt == 'l') {
             lang = vg_lang_parse(optarg, strlen(optarg));
             if (lang != VG_LANG_FR && lang != VG_LANG_EN)
@@ -266,7 +274,9 @@ int cmd_dict(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
-    if (strcmp(sub, "lookup") && optind < argc)
+    if (exercised && optind >= argc)
+        return cli_usage_error("dict", "%s", "--exercised needs the files to code");
+    if (strcmp(sub, "lookup") && !exercised && optind < argc)
         return cli_usage_error("dict", "unexpected argument '%s'", argv[optind]);
     vg_options o = { 0 };
     o.data_dir = data;
@@ -289,16 +299,135 @@ int cmd_dict(int argc, char **argv)
     else if (!strcmp(sub, "lookup"))
         rc = run_lookup(e, lang, argv + optind, argc - optind);
     else
-        rc = run_stats(e);
+        rc = run_stats(e, argv + optind, argc - optind, exercised);
     vg_engine_close(e);
     return rc;
 }
 
 /* ---- stats ---- */
 
-static int run_stats(const vg_engine *e)
+/* ---- stats --exercised ---- */
+
+/* Code one passage and add the rule ("file:line") of each event to fired. */
+static void code_passage(vg_doc *d, vg_strset *fired, const char *text, size_t n, vg_lang lang, const char *date)
+{
+    vg_docinfo info = { NULL, lang, date && *date ? date : NULL };
+    if (vg_code(d, text, n, &info) != VG_OK)
+        return;
+    for (size_t i = 0; i < vg_doc_nevents(d); i++) {
+        const char *r = vg_doc_event(d, i)->rule;
+        if (r && *r)
+            vg_strset_add(fired, r, strlen(r));
+    }
+}
+
+/* A case file of tests/cases/ (docs/text.md, "Test case format"): the input of each case stands
+** between its "example" line (and an "@date" line) and "."; its language is the file name's
+** ("-fr." French, else English), as tests/unit/test_cases.c reads it. */
+static int code_case_file(vg_doc *d, vg_strset *fired, const char *path, FILE *f)
+{
+    vg_lang lang = strstr(path, "-fr.") ? VG_LANG_FR : VG_LANG_EN;
+    char *line = NULL, *in = NULL, date[16] = "";
+    size_t cap = 0, len = 0;
+    ssize_t n;
+    int state = 0; /* 0 outside a case, 1 its input */
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = 0;
+        if (state == 0) {
+            if (!strncmp(line, "example", 7))
+                state = 1, len = 0, date[0] = 0;
+            continue;
+        }
+        if (!strncmp(line, "@date ", 6) && !len) {
+            snprintf(date, sizeof date, "%.10s", line + 6);
+            continue;
+        }
+        if (!strcmp(line, ".")) {
+            code_passage(d, fired, in ? in : "", len, lang, date);
+            state = 0;
+            continue;
+        }
+        char *g = realloc(in, len + (size_t)n + 2);
+        if (!g)
+            break;
+        in = g;
+        if (len)
+            in[len++] = '\n';
+        memcpy(in + len, line, (size_t)n + 1);
+        len += (size_t)n;
+    }
+    free(line);
+    free(in);
+    return 1;
+}
+
+/* JSON Lines: every record with a "text" (gold files, whole-article files). */
+static int code_jsonl_file(const vg_engine *e, vg_doc *d, vg_strset *fired, const char *path, FILE *f)
+{
+    vg_jrec r;
+    vg_jrec_init(&r, &e->mem);
+    char *line = NULL, err[256];
+    size_t cap = 0;
+    ssize_t n;
+    int ok = 1;
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            n--;
+        if (!n)
+            continue;
+        if (vg_json_record(line, (size_t)n, &r, err, sizeof err) != VG_OK || !(r.has & (1u << VG_JF_TEXT))) {
+            fprintf(stderr, "vigie dict stats: %s: a line without a text skipped\n", path);
+            ok = 0;
+            continue;
+        }
+        const char *lt = r.has & (1u << VG_JF_LANG) ? r.f[VG_JF_LANG].p : "";
+        code_passage(d, fired, r.f[VG_JF_TEXT].p, r.f[VG_JF_TEXT].n, vg_lang_parse(lt, strlen(lt)),
+                     r.has & (1u << VG_JF_DATE) ? r.f[VG_JF_DATE].p : NULL);
+    }
+    free(line);
+    vg_jrec_release(&r);
+    return ok;
+}
+
+/* Code every file's passages; the rules that fired go to fired. 0 when a file could not be read. */
+static int code_exercised(const vg_engine *e, char **files, int nfiles, vg_strset *fired)
+{
+    vg_doc *d = NULL;
+    if (vg_doc_new(e, &d) != VG_OK)
+        return 0;
+    int ok = 1;
+    for (int i = 0; i < nfiles; i++) {
+        FILE *f = fopen(files[i], "r");
+        if (!f) {
+            fprintf(stderr, "vigie dict stats: %s: cannot open\n", files[i]);
+            ok = 0;
+            continue;
+        }
+        int c;
+        while ((c = getc(f)) == ' ' || c == '\n' || c == '\t' || c == '\r')
+            ;
+        if (c != EOF)
+            ungetc(c, f);
+        ok &= c == '{' ? code_jsonl_file(e, d, fired, files[i], f) : code_case_file(d, fired, files[i], f);
+        fclose(f);
+    }
+    vg_doc_free(d);
+    return ok;
+}
+
+static int run_stats(const vg_engine *e, char **files, int nfiles, int exercised)
 {
     static vg_dict_counts c;
+    vg_mem mem;
+    vg_mem_init(&mem, NULL);
+    vg_strset *fired = NULL;
+    int read_all = 1;
+    if (exercised) {
+        if (vg_strset_new(&mem, &fired) != VG_OK)
+            return EXIT_FAILED;
+        read_all = code_exercised(e, files, nfiles, fired);
+    }
     printf("lang\tmeasure\tvalue\n");
     const vg_lang langs[] = { VG_LANG_FR, VG_LANG_EN };
     for (int l = 0; l < 2; l++) {
@@ -309,6 +438,9 @@ static int run_stats(const vg_engine *e)
         printf("%s\tactors_with_dated_roles\t%zu\n%s\tcountries\t%zu\n", ln, c.dated_actors, ln, c.countries);
         iso_coverage(e, langs[l], ln);
         printf("%s\ttrigger_patterns\t%zu\n%s\tverb_patterns\t%zu\n", ln, c.patterns, ln, c.verb_patterns);
+        if (fired)
+            printf("%s\ttrigger_patterns_unexercised\t%zu\n", ln,
+                   vg_dict_unexercised(vg_engine_lexicon(e, langs[l]), fired));
         printf("%s\tcameo_codes_with_pattern\t%zu\n%s\tcameo_codes_without_pattern\t%zu\n", ln, c.codes_covered, ln,
                c.nmissing);
         printf("%s\tcodes_without_pattern\t", ln);
@@ -316,5 +448,8 @@ static int run_stats(const vg_engine *e)
             printf("%s%s", i ? " " : "", c.missing[i]);
         putchar('\n');
     }
-    return fflush(stdout) == 0 ? EXIT_ALL_OK : EXIT_FAILED;
+    vg_strset_free(fired);
+    if (fflush(stdout) != 0)
+        return EXIT_FAILED;
+    return read_all ? EXIT_ALL_OK : EXIT_SKIPPED;
 }

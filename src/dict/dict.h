@@ -205,6 +205,9 @@ typedef struct {
     size_t nmissing;
 } vg_dict_counts;
 void vg_dict_stats(const vg_lexicon *lx, vg_dict_counts *c);
+/* The trigger patterns (cancels, ---, left out: they code nothing) whose "file:line", as the coder
+** writes it in an event's rule, is not in fired: the patterns no coded passage exercised. */
+size_t vg_dict_unexercised(const vg_lexicon *lx, const vg_strset *fired);
 /* lint.c: what the loader accepts but is wrong or dead (actor codes of unknown blocks, overlapping
 ** role periods, phrases and patterns written twice). blocks: data/cameo/blocks.tsv's codes. fn is
 ** called once a finding, with the file and line at fault; *nfound counts them. */

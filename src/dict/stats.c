@@ -61,6 +61,21 @@ void vg_dict_stats(const vg_lexicon *lx, vg_dict_counts *c)
     }
 }
 
+size_t vg_dict_unexercised(const vg_lexicon *lx, const vg_strset *fired)
+{
+    size_t n = 0;
+    char rule[4200];
+    for (size_t i = 0; i < lx->npat; i++) {
+        const vg_pattern *p = &lx->pat[i];
+        if (!strcmp(p->code, "---") && !p->negcode[0])
+            continue;
+        int len = snprintf(rule, sizeof rule, "%s:%u", lx->files[p->file], (unsigned)p->line);
+        if (len < 0 || (size_t)len >= sizeof rule || !vg_strset_has(fired, rule, (size_t)len))
+            n++;
+    }
+    return n;
+}
+
 int vg_dict_names_place(const vg_lexicon *lx, const char *code)
 {
     for (size_t i = 0; i < lx->nph; i++) {
