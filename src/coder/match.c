@@ -312,6 +312,11 @@ static int plainly_verb(const sent_t *s, size_t v, uint32_t lemma, const vgroup 
 {
     if (g->start < v || g->clitic_subj || g->neg || g->refl)
         return 1;
+    if (s->syn && !s->fr) { /* "U.S. aid to Bosnia": the clause layer reads a noun */
+        int tag = vg_syn_tag(s->syn, (uint32_t)v);
+        if (tag == VG_ST_NOUN || tag == VG_ST_PROPN)
+            return 0;
+    }
     if (v == 0)
         return 0;
     unsigned f = feats_of(s, v, lemma);
@@ -328,16 +333,16 @@ static int plainly_verb(const sent_t *s, size_t v, uint32_t lemma, const vgroup 
     return tok_is(s, v - 1, VG_G_SUBJ);
 }
 
-/* An actor of two words or more, or a person, right before v: its subject, whatever the clause
-** layer read ("Iranian police beat protesters", "South Korea put its army on alert"). A one-word
-** actor may be a noun's modifier ("military aid", "general strike", "U.N. aid"). */
+/* An actor of two words or more, or a name, right before v: its subject, whatever the clause layer
+** read ("Iranian police beat protesters", "Nigeria set up a commission"). A one-word agent noun
+** may be a noun's modifier ("military aid", "general strike"). */
 static int subject_np_before(const sent_t *s, size_t v)
 {
     int n = v > 0 ? s->ct[v - 1].np : -1;
     if (n < 0)
         return 0;
     const np_t *np = &s->c->np[n];
-    return np->b - np->a >= 2 || np->kind == NP_PERSON;
+    return np->b - np->a >= 2 || np->kind != NP_AGENT;
 }
 
 /* Codes an act takes under a governing verb: the first entry whose from is a prefix of the act's
