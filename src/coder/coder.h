@@ -93,6 +93,11 @@ typedef struct {
     int fr;
 } sent_t;
 
+/* coder.c: analyse text into d (vg_doc_analyze), then code its events with the dictionaries lex
+** ([0] French, [1] English; NULL when none were opened: VG_EMISUSE). vg_code() in src/engine/. */
+vg_status vg_coder_run(vg_doc *d, const vg_lexicon *lex, const char *text, size_t len,
+                       const vg_docinfo *info);
+
 /* np.c: dictionary phrases → noun phrases (with places and coordination). */
 vg_status vg_np_find(sent_t *s);
 /* The actor code of an NP at day (persons' dated roles), in out[16]. */
