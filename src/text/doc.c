@@ -54,7 +54,7 @@ vg_status vg_doc_analyze(vg_doc *d, const char *text, size_t len, const vg_docin
     else
         strcpy(d->lang_code, vg_lang_name(lang));
     d->lang = lang;
-    const vg_langdata *ld = lang == VG_LANG_FR ? d->ld[0] : lang == VG_LANG_EN ? d->ld[1] : NULL;
+    const vg_langdata *ld = vg_doc_langdata(d, lang);
     vg_status rc = vg_tokenize(d->mem, ld, text, len, &d->toks, &d->keys, &d->invalid);
     if (rc != VG_OK)
         return rc;

@@ -27,6 +27,12 @@ struct vg_doc {
     const vg_doc_hooks *upper_hooks; /* its reset and free; set with upper by that layer */
 };
 
+/* The language data of d for l, or NULL for a language vigie has no data for. */
+static inline const vg_langdata *vg_doc_langdata(const vg_doc *d, vg_lang l)
+{
+    return l == VG_LANG_FR ? d->ld[0] : l == VG_LANG_EN ? d->ld[1] : NULL;
+}
+
 /* A new doc (vg_doc_new in src/engine/ passes its engine's allocator and language data). */
 vg_status vg_doc_make(const vg_engine *e, const vg_mem *m, const vg_langdata *fr, const vg_langdata *en,
                       vg_doc **out);
