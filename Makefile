@@ -30,6 +30,9 @@ LDFLAGS_ALL  = $(SANFLAGS) -pthread $(LDFLAGS)
 
 LIB_SRC  := $(wildcard src/core/*.c src/text/*.c src/dict/*.c src/syntax/*.c src/coder/*.c src/ingest/*.c src/extract/*.c src/export/*.c src/store/*.c src/eval/*.c)
 LIB_CXX  := $(wildcard src/text/*.cc)
+# the engine (vg_engine, vg_doc_new, vg_code) ties the layers together and sits above them (README, Layout)
+INC      += -Isrc/engine
+LIB_SRC  += $(wildcard src/engine/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(LIB_CXX:%.cc=$(BUILD)/obj/%.o)

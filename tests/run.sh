@@ -11,6 +11,10 @@ tally() { # last line of a runner: "N passed, N failed, N skipped"
     [ -n "${1:-}" ] || fail=$((fail + 1))
 }
 out=$(mktemp); trap 'rm -f "$out"' EXIT
+echo "== layers (includes and calls go downward only)"
+BUILD="$BUILD" sh tests/layers.sh >"$out" 2>&1
+grep -v '^ok ' "$out"
+tally "$out"
 for t in "$BUILD"/tests/test_*; do
     [ -x "$t" ] || continue
     echo "== $(basename "$t")"

@@ -2,19 +2,18 @@
 ** sentence: token facts from the dictionaries, noun phrases (np.c), dates (when.c), triggers and
 ** roles (match.c), carrying the discourse (last subject, last person, countries named, places) from
 ** one sentence to the next so that « il », "the minister" and « les rebelles » resolve.
-** All state lives in the doc and is reused: a warm doc allocates nothing per document. */
+** All state lives in the doc and is reused: a warm doc allocates nothing per document. The coder's
+** state rides on the doc in the slot the text layer keeps for the layer above (doc_int.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "coder.h"
 #include "doc_int.h"
-#include "engine.h"
 
-void vg_coder_free(struct vg_coder *c, const vg_mem *m)
+static void coder_free(void *state, const vg_mem *m)
 {
-    if (!c)
-        return;
+    vg_coder *c = state;
     vg_free(m, c->ct);
     vg_free(m, c->np);
     vg_free(m, c->when);
@@ -24,11 +23,12 @@ void vg_coder_free(struct vg_coder *c, const vg_mem *m)
     vg_free(m, c);
 }
 
-void vg_coder_reset(struct vg_coder *c)
-{
-    if (c)
-        c->nev = 0;
-}
+static void coder_reset(void *state) { ((vg_coder *)state)->nev = 0; }
+
+static const vg_doc_hooks coder_hooks = { coder_reset, coder_free };
+
+/* The coder's state on d, NULL before the first vg_code() on it. */
+static vg_coder *coder_of(const vg_doc *d) { return d->upper_hooks == &coder_hooks ? d->upper : NULL; }
 
 static void count_place(vg_coder *c, const char *cc)
 {
@@ -65,26 +65,28 @@ static uint16_t participle_mask(const vg_lexicon *lx, const ctok *t, const char 
     return (uint16_t)~VG_VF_PPART;
 }
 
-vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *info)
+vg_status vg_coder_run(vg_doc *d, const vg_lexicon *lex, const struct vg_syngram *const *syn, const char *text,
+                       size_t len, const vg_docinfo *info)
 {
     vg_status rc = vg_doc_analyze(d, text, len, info);
     if (rc != VG_OK)
         return rc;
-    const vg_engine *e = d->e;
-    const vg_mem *m = &e->mem;
-    if (!e->has_dict)
+    const vg_mem *m = d->mem;
+    if (!lex)
         return VG_EMISUSE;
-    const vg_lexicon *lx = vg_engine_lexicon(e, d->lang);
+    const vg_lexicon *lx = d->lang == VG_LANG_FR ? &lex[0] : d->lang == VG_LANG_EN ? &lex[1] : NULL;
     if (!lx)
         return VG_ELANG;
-    if (!d->coder) {
-        if (!(d->coder = vg_malloc(m, sizeof *d->coder)))
+    vg_coder *c = coder_of(d);
+    if (!c) {
+        if (!(c = vg_malloc(m, sizeof *c)))
             return VG_ENOMEM;
-        memset(d->coder, 0, sizeof *d->coder);
-        vg_buf_init(&d->coder->strs, m);
+        memset(c, 0, sizeof *c);
+        vg_buf_init(&c->strs, m);
+        d->upper = c;
+        d->upper_hooks = &coder_hooks;
     }
-    vg_coder *c = d->coder;
-    const struct vg_syngram *sg = vg_engine_syngram(e, d->lang);
+    const struct vg_syngram *sg = !syn ? NULL : d->lang == VG_LANG_FR ? syn[0] : d->lang == VG_LANG_EN ? syn[1] : NULL;
     if (sg && !c->syn && (rc = vg_syntax_new(m, &c->syn)) != VG_OK)
         return rc;
     c->nev = 0;
@@ -180,9 +182,14 @@ vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *inf
     return VG_OK;
 }
 
-size_t vg_doc_nevents(const vg_doc *d) { return d->coder ? d->coder->nev : 0; }
+size_t vg_doc_nevents(const vg_doc *d)
+{
+    const vg_coder *c = coder_of(d);
+    return c ? c->nev : 0;
+}
 
 const vg_event *vg_doc_event(const vg_doc *d, size_t i)
 {
-    return d->coder && i < d->coder->nev ? &d->coder->ev[i] : NULL;
+    const vg_coder *c = coder_of(d);
+    return c && i < c->nev ? &c->ev[i] : NULL;
 }

@@ -100,6 +100,12 @@ typedef struct {
     const vg_syntax *syn;  /* the sentence's clauses, subjects and objects; NULL without a grammar */
 } sent_t;
 
+/* coder.c: analyse text into d (vg_doc_analyze), then code its events with the dictionaries lex
+** ([0] French, [1] English; NULL when none were opened: VG_EMISUSE) and the clause layer's grammars
+** syn (same order; NULL or a NULL entry: no clause layer). vg_code() in src/engine/. */
+vg_status vg_coder_run(vg_doc *d, const vg_lexicon *lex, const struct vg_syngram *const *syn, const char *text,
+                       size_t len, const vg_docinfo *info);
+
 /* np.c: dictionary phrases → noun phrases (with places and coordination). */
 vg_status vg_np_find(sent_t *s);
 /* The actor code of an NP at day (persons' dated roles), in out[16]. */

@@ -89,8 +89,11 @@ typedef vg_status (*vg_walk_fn)(void *ctx, const char *path);
 vg_status vg_walk(const vg_mem *mem, const char *dir, vg_walk_fn fn, void *ctx);
 
 /* Load a word list: one entry a line, '#' comments, surrounding blanks trimmed. Entries go through
-** fold first when fold is true. Returns VG_EIO with a message in err on failure. */
-vg_status vg_strset_load(vg_strset *s, const char *path, bool fold, char *err, size_t errcap);
+** key first when it is not NULL: it writes the key of s[0..n) into out[cap] and returns its length,
+** cap or more when it was cut (vg_fold, which the text layer passes: core calls nothing above it).
+** Returns VG_EIO with a message in err on failure. */
+typedef size_t (*vg_key_fn)(const char *s, size_t n, char *out, size_t cap);
+vg_status vg_strset_load(vg_strset *s, const char *path, vg_key_fn key, char *err, size_t errcap);
 
 /* Copy at most n bytes of s, and at most cap-1 in all, NUL-terminated: the coder's snprintf(d, cap,
 ** "%.*s", n, s) without the formatting cost on its hot path. */

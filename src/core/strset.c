@@ -123,14 +123,14 @@ const char *vg_strset_get(const vg_strset *s, uint32_t id)
     return id && id <= s->count ? s->pool.p + s->offs[id - 1] : NULL;
 }
 
-vg_status vg_strset_load(vg_strset *s, const char *path, bool fold, char *err, size_t errcap)
+vg_status vg_strset_load(vg_strset *s, const char *path, vg_key_fn key, char *err, size_t errcap)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
         snprintf(err, errcap, "%s: %s", path, strerror(errno));
         return VG_EIO;
     }
-    char line[1024], key[VG_MAX_KEY_BYTES];
+    char line[1024], k[VG_MAX_KEY_BYTES];
     vg_status rc = VG_OK;
     while (rc == VG_OK && fgets(line, sizeof line, f)) {
         char *p = line, *e = line + strlen(line);
@@ -140,9 +140,9 @@ vg_status vg_strset_load(vg_strset *s, const char *path, bool fold, char *err, s
             e--;
         if (p == e || *p == '#')
             continue;
-        if (fold) {
-            size_t k = vg_fold(p, (size_t)(e - p), key, sizeof key);
-            rc = vg_strset_add(s, key, k < sizeof key ? k : sizeof key - 1);
+        if (key) {
+            size_t n = key(p, (size_t)(e - p), k, sizeof k);
+            rc = vg_strset_add(s, k, n < sizeof k ? n : sizeof k - 1);
         } else {
             rc = vg_strset_add(s, p, (size_t)(e - p));
         }

@@ -1,24 +1,23 @@
 /* doc.c — vg_doc: one document's analysis (language, tokens, sentences), reusable across documents.
 ** Its vectors and key buffer keep their storage between vg_doc_analyze() calls: once the largest
-** document has been seen, analysing another allocates nothing. */
+** document has been seen, analysing another allocates nothing. vg_doc_new, which binds a doc to an
+** engine, is in src/engine/; what the layers above keep on a doc is theirs (doc_int.h). */
 #include <string.h>
 
 #include "doc_int.h"
-#include "engine.h"
 
-vg_status vg_doc_new(const vg_engine *e, vg_doc **out)
+vg_status vg_doc_make(const vg_engine *e, const vg_mem *m, const vg_langdata *fr, const vg_langdata *en,
+                      vg_doc **out)
 {
-    if (!out)
-        return VG_EMISUSE;
-    *out = NULL;
-    if (!e)
-        return VG_EMISUSE;
-    vg_doc *d = vg_malloc(&e->mem, sizeof *d);
+    vg_doc *d = vg_malloc(m, sizeof *d);
     if (!d)
         return VG_ENOMEM;
     memset(d, 0, sizeof *d);
     d->e = e;
-    vg_buf_init(&d->keys, &e->mem);
+    d->mem = m;
+    d->ld[0] = fr;
+    d->ld[1] = en;
+    vg_buf_init(&d->keys, m);
     *out = d;
     return VG_OK;
 }
@@ -27,11 +26,12 @@ void vg_doc_free(vg_doc *d)
 {
     if (!d)
         return;
-    const vg_mem *m = &d->e->mem;
+    const vg_mem *m = d->mem;
     vg_free(m, d->toks.v);
     vg_free(m, d->sents.v);
     vg_buf_release(&d->keys);
-    vg_coder_free(d->coder, m);
+    if (d->upper_hooks)
+        d->upper_hooks->free(d->upper, m);
     vg_free(m, d);
 }
 
@@ -40,26 +40,26 @@ vg_status vg_doc_analyze(vg_doc *d, const char *text, size_t len, const vg_docin
     if (!d || (!text && len))
         return VG_EMISUSE;
     d->toks.n = d->sents.n = 0;
-    vg_coder_reset(d->coder); /* events of the previous document are gone */
+    if (d->upper_hooks)
+        d->upper_hooks->reset(d->upper); /* events of the previous document are gone */
     d->invalid = d->ncut = 0;
     vg_buf_clear(&d->keys);
     d->lang = VG_LANG_UNKNOWN;
     strcpy(d->lang_code, "und");
     if (len > VG_MAX_DOC_BYTES)
         return VG_ELIMIT;
-    const vg_engine *e = d->e;
     vg_lang lang = info ? info->lang : VG_LANG_UNKNOWN;
     if (lang == VG_LANG_UNKNOWN)
-        lang = vg_langid(&e->lang[0], &e->lang[1], text, len, d->lang_code);
+        lang = vg_langid(d->ld[0], d->ld[1], text, len, d->lang_code);
     else
         strcpy(d->lang_code, vg_lang_name(lang));
     d->lang = lang;
-    const vg_langdata *ld = vg_engine_langdata(e, lang);
-    vg_status rc = vg_tokenize(&e->mem, ld, text, len, &d->toks, &d->keys, &d->invalid);
+    const vg_langdata *ld = vg_doc_langdata(d, lang);
+    vg_status rc = vg_tokenize(d->mem, ld, text, len, &d->toks, &d->keys, &d->invalid);
     if (rc != VG_OK)
         return rc;
     vg_tok_fix_keys(&d->toks, &d->keys);
-    return vg_segment(&e->mem, ld, text, len, d->toks.v, d->toks.n, &d->sents, &d->ncut);
+    return vg_segment(d->mem, ld, text, len, d->toks.v, d->toks.n, &d->sents, &d->ncut);
 }
 
 vg_lang vg_doc_lang(const vg_doc *d) { return d->lang; }

@@ -70,7 +70,7 @@ vg_status vg_langdata_load(vg_langdata *ld, const vg_mem *mem, const char *dir, 
         struct stat st;
         if (!lists[i].required && stat(path, &st) != 0)
             continue;
-        if ((rc = vg_strset_load(*slot, path, lists[i].fold, err, errcap)) != VG_OK)
+        if ((rc = vg_strset_load(*slot, path, lists[i].fold ? vg_fold : NULL, err, errcap)) != VG_OK)
             return rc == VG_EIO ? VG_EDICT : rc;
     }
     return VG_OK;

@@ -19,12 +19,6 @@ struct vg_engine {
     char errmsg[512];
 };
 
-/* The language data for l, or NULL for a language vigie has no data for. */
-static inline const vg_langdata *vg_engine_langdata(const vg_engine *e, vg_lang l)
-{
-    return l == VG_LANG_FR ? &e->lang[0] : l == VG_LANG_EN ? &e->lang[1] : NULL;
-}
-
 static inline const vg_lexicon *vg_engine_lexicon(const vg_engine *e, vg_lang l)
 {
     return !e->has_dict ? NULL : l == VG_LANG_FR ? &e->lex[0] : l == VG_LANG_EN ? &e->lex[1] : NULL;

@@ -1,5 +1,5 @@
-/* engine.c — vg_engine: open, hold and close everything read-only that documents are analysed with.
-** Today that is the language data of data/text/; the dictionaries join it with the coder. */
+/* engine.c — vg_engine: open, hold and close everything read-only that documents are analysed with:
+** the language data of data/text/ and the dictionaries. Above the layers it ties (README, Layout). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
