@@ -65,7 +65,15 @@ static uint16_t participle_mask(const vg_lexicon *lx, const ctok *t, const char 
     return (uint16_t)~VG_VF_PPART;
 }
 
-vg_status vg_coder_run(vg_doc *d, const vg_lexicon *lex, const struct vg_syngram *const *syn, const char *text,
+const vg_syntax *vg_sent_syn(const sent_t *cs)
+{
+    sent_t *s = (sent_t *)cs; /* the parse is a cache of the sentence's tokens */
+    if (!s->syn && s->sg && s->nt <= VG_MAX_SENT_TOKENS && vg_syntax_parse(s->syn_state, s->sg, s->text, s->t, s->nt) == VG_OK)
+        s->syn = s->syn_state;
+    return s->syn;
+}
+
+vg_status vg_coder_run(vg_doc *d, const vg_lexicon *lex, vg_syngram_fn get_syn, void *ctx, const char *text,
                        size_t len, const vg_docinfo *info)
 {
     vg_status rc = vg_doc_analyze(d, text, len, info);
@@ -86,7 +94,9 @@ vg_status vg_coder_run(vg_doc *d, const vg_lexicon *lex, const struct vg_syngram
         d->upper = c;
         d->upper_hooks = &coder_hooks;
     }
-    const struct vg_syngram *sg = !syn ? NULL : d->lang == VG_LANG_FR ? syn[0] : d->lang == VG_LANG_EN ? syn[1] : NULL;
+    const struct vg_syngram *sg = NULL;
+    if (get_syn && (rc = get_syn(ctx, d->lang, &sg)) != VG_OK)
+        return rc;
     if (sg && !c->syn && (rc = vg_syntax_new(m, &c->syn)) != VG_OK)
         return rc;
     c->nev = 0;
@@ -102,12 +112,7 @@ vg_status vg_coder_run(vg_doc *d, const vg_lexicon *lex, const struct vg_syngram
         return rc;
     for (size_t si = 0; si < d->sents.n && rc == VG_OK; si++) {
         const vg_sentence *sn = &d->sents.v[si];
-        sent_t s = { lx, d->toks.v + sn->tok, sn->ntok, text, c->ct, c, d->lang == VG_LANG_FR, 0, NULL };
-        if (sg && sn->ntok <= VG_MAX_SENT_TOKENS) { /* the clause layer reads the tokens alone */
-            if ((rc = vg_syntax_parse(c->syn, sg, text, s.t, s.nt)) != VG_OK)
-                break;
-            s.syn = c->syn;
-        }
+        sent_t s = { lx, d->toks.v + sn->tok, sn->ntok, text, c->ct, c, d->lang == VG_LANG_FR, 0, NULL, c->syn, sg };
         for (size_t i = 0; i < s.nt; i++) {
             ctok *t = &c->ct[i];
             const vg_token *k = &s.t[i];

@@ -97,13 +97,23 @@ typedef struct {
     vg_coder *c;
     int fr;
     int future;            /* the act being emitted is announced, not done: dates look ahead */
-    const vg_syntax *syn;  /* the sentence's clauses, subjects and objects; NULL without a grammar */
+    const vg_syntax *syn;  /* the sentence's clauses, subjects and objects, once parsed; see sent_syn */
+    vg_syntax *syn_state;  /* where to parse it, and with which grammar (NULL: no clause layer) */
+    const struct vg_syngram *sg;
 } sent_t;
 
+/* The sentence's parse by the clause layer, made on first use (most sentences name no trigger and
+** are never parsed), or NULL without a grammar. */
+const vg_syntax *vg_sent_syn(const sent_t *s);
+
+/* The clause layer's grammar for a language, from the layer above that owns it (the engine loads
+** it on first use): VG_OK with *out NULL when there is none. */
+typedef vg_status (*vg_syngram_fn)(void *ctx, vg_lang l, const struct vg_syngram **out);
+
 /* coder.c: analyse text into d (vg_doc_analyze), then code its events with the dictionaries lex
-** ([0] French, [1] English; NULL when none were opened: VG_EMISUSE) and the clause layer's grammars
-** syn (same order; NULL or a NULL entry: no clause layer). vg_code() in src/engine/. */
-vg_status vg_coder_run(vg_doc *d, const vg_lexicon *lex, const struct vg_syngram *const *syn, const char *text,
+** ([0] French, [1] English; NULL when none were opened: VG_EMISUSE) and the clause layer's grammar
+** from get_syn(ctx, lang) (NULL: no clause layer). vg_code() in src/engine/. */
+vg_status vg_coder_run(vg_doc *d, const vg_lexicon *lex, vg_syngram_fn get_syn, void *ctx, const char *text,
                        size_t len, const vg_docinfo *info);
 
 /* np.c: dictionary phrases → noun phrases (with places and coordination). */

@@ -312,7 +312,7 @@ static int plainly_verb(const sent_t *s, size_t v, uint32_t lemma, const vgroup 
 {
     if (g->start < v || g->clitic_subj || g->neg || g->refl)
         return 1;
-    if (s->syn && !s->fr) { /* "U.S. aid to Bosnia": the clause layer reads a noun */
+    if (!s->fr && vg_sent_syn(s)) { /* "U.S. aid to Bosnia": the clause layer reads a noun */
         int tag = vg_syn_tag(s->syn, (uint32_t)v);
         if (tag == VG_ST_NOUN || tag == VG_ST_PROPN)
             return 0;
@@ -754,7 +754,7 @@ static int main_subject(sent_t *s, size_t start)
 ** none or it is a pronoun (resolved by the rules). */
 static int syn_subject(const sent_t *s, size_t v)
 {
-    if (!s->syn)
+    if (!vg_sent_syn(s))
         return -1;
     int32_t h = vg_syn_subject(s->syn, (uint32_t)v);
     if (h < 0 || (size_t)h >= s->nt)
@@ -1698,7 +1698,7 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             !(s->t[i - 1].kind == VG_TOK_WORD && strlen(s->t[i - 1].key) > 3 &&
               !strcmp(s->t[i - 1].key + strlen(s->t[i - 1].key) - 2, "ly")))
             noun = 1;
-        if (!noun && s->syn && !s->fr) { /* the clause layer read a noun here ("the strike", "a
+        if (!noun && !s->fr && vg_sent_syn(s)) { /* the clause layer read a noun here ("the strike", "a
                                           ** campaign rally"); in French the rules above and the
                                           ** `verbal` patterns decide, which measured better */
             int tag = vg_syn_tag(s->syn, (uint32_t)i);
@@ -1804,7 +1804,7 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
                 int loc_ok = !strncmp(best->code, "15", 2) || !strncmp(best->code, "042", 3) || lx->place_target;
                 if (tgt < 0)
                     tgt = find_object(s, bg.end, 1, loc_ok);
-                if (tgt < 0 && s->syn) { /* the clause layer's object, over incises */
+                if (tgt < 0 && vg_sent_syn(s)) { /* the clause layer's object, over incises */
                     int32_t o = vg_syn_object(s->syn, (uint32_t)i);
                     if (o >= 0 && (size_t)o < s->nt && s->ct[o].np >= 0 && usable_object(&s->c->np[s->ct[o].np]))
                         tgt = s->ct[o].np;

@@ -21,6 +21,5 @@ vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *inf
     if (!d)
         return VG_EMISUSE; /* as vg_doc_analyze */
     const vg_engine *e = d->e;
-    return vg_coder_run(d, e->has_dict ? e->lex : NULL, e->has_dict ? (const struct vg_syngram *const *)e->syn : NULL,
-                        text, len, info);
+    return vg_coder_run(d, e->has_dict ? e->lex : NULL, vg_engine_syngram_get, (void *)e, text, len, info);
 }

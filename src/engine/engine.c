@@ -33,6 +33,7 @@ vg_status vg_engine_open(const vg_options *opt, vg_engine **out)
     if (!e)
         return VG_ENOMEM;
     memset(e, 0, sizeof *e);
+    pthread_mutex_init(&e->syn_lock, NULL);
     e->mem = mem;
     if (opt) {
         e->on_diag = opt->on_diag;
@@ -73,12 +74,37 @@ vg_status vg_engine_open(const vg_options *opt, vg_engine **out)
                                        sizeof e->errmsg);
         if (rc != VG_OK)
             return rc;
-        /* the clause layer's grammar: syntax.txt and every verb form of the lexicon */
-        if ((rc = vg_syngram_load(&e->syn[i], &e->mem, dir, langs[i], e->errmsg, sizeof e->errmsg)) != VG_OK)
-            return rc;
     }
     e->has_dict = 1;
     return VG_OK;
+}
+
+vg_status vg_engine_syngram_get(void *engine, vg_lang l, const struct vg_syngram **out)
+{
+    vg_engine *e = engine; /* the grammar is a cache: loading it changes nothing the caller sees */
+    int i = l == VG_LANG_FR ? 0 : l == VG_LANG_EN ? 1 : -1;
+    *out = NULL;
+    if (!e->has_dict || i < 0)
+        return VG_OK;
+    static const char *const langs[2] = { "fr", "en" };
+    pthread_mutex_lock(&e->syn_lock);
+    if (!e->syn_tried[i]) {
+        char err[512];
+        e->syn_rc[i] = vg_syngram_load(&e->syn[i], &e->mem, e->data_dir, langs[i], err, sizeof err);
+        if (e->syn_rc[i] != VG_OK)
+            snprintf(e->errmsg, sizeof e->errmsg, "%s", err);
+        e->syn_tried[i] = 1;
+    }
+    vg_status rc = e->syn_rc[i];
+    *out = e->syn[i];
+    pthread_mutex_unlock(&e->syn_lock);
+    return rc;
+}
+
+const struct vg_syngram *vg_engine_syngram(const vg_engine *e, vg_lang l)
+{
+    const struct vg_syngram *g;
+    return vg_engine_syngram_get((void *)e, l, &g) == VG_OK ? g : NULL;
 }
 
 const char *vg_engine_errmsg(const vg_engine *e) { return e ? e->errmsg : "out of memory"; }
@@ -98,5 +124,6 @@ void vg_engine_close(vg_engine *e)
     }
     vg_free(&e->mem, e->data_dir);
     vg_free(&e->mem, e->dict_dir);
+    pthread_mutex_destroy(&e->syn_lock);
     vg_free(&e->mem, e);
 }
