@@ -614,8 +614,10 @@ static size_t pp_start(const sent_t *s, int n)
                 return SIZE_MAX;
             /* the preposition must follow a noun that is no actor: « avec X » after a verb is its
             ** complement, and then the actor before is the subject anyway */
-            if (j - 1 == 0 || s->ct[j - 2].np >= 0 || (s->ct[j - 2].nvf && !s->ct[j - 2].w) || is_comma(s, j - 2))
-                return SIZE_MAX;
+            if (j - 1 == 0 || s->ct[j - 2].np >= 0 || is_comma(s, j - 2) ||
+                (s->ct[j - 2].nvf && !s->ct[j - 2].w &&
+                 !(j >= 3 && (tok_is(s, j - 3, VG_G_ARTICLE) || tok_is(s, j - 3, VG_G_DET)))))
+                return SIZE_MAX; /* after a verb (not a noun after its article: "the conflict") */
             return j - 1;
         }
     return SIZE_MAX;
@@ -866,9 +868,9 @@ static int actor_before(const sent_t *s, size_t i)
             const np_t *np = &s->c->np[k];
             return !np->place && !np->attrib && np->b == j + 1 ? k : -1;
         }
-        if (s->t[j].kind != VG_TOK_WORD || tok_is(s, j, VG_G_DET) || tok_is(s, j, VG_G_ARTICLE) || s->ct[j].nvf ||
-            tok_is(s, j, VG_G_OF) || clause_word(s, j))
-            return -1;
+        if (s->t[j].kind != VG_TOK_WORD || tok_is(s, j, VG_G_DET) || tok_is(s, j, VG_G_ARTICLE) ||
+            tok_is(s, j, VG_G_OF) || clause_word(s, j) || (s->ct[j].nvf && (feats_of(s, j, UINT32_MAX) & VG_VF_PAST)))
+            return -1; /* a modifier ("air", "missile"), not a verb in the past */
     }
     return -1;
 }
@@ -1090,7 +1092,7 @@ static size_t past_incise(const sent_t *s, size_t at)
     if (at >= s->nt || !is_comma(s, at))
         return at;
     for (size_t j = at + 1; j < s->nt && j < at + 16; j++) {
-        if (hard_boundary(s, j) || is_quote(s, j) || clause_word(s, j))
+        if (hard_boundary(s, j) || is_quote(s, j) || (clause_word(s, j) && j != at + 1)) /* ", after …," */
             return at;
         if (is_comma(s, j))
             return j > at + 1 ? j + 1 : at;
@@ -1787,6 +1789,8 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
             ** coordinated and controlled clauses); replacing the walk's own, or dropping it when the
             ** layer's subject is a noun that names no actor, measured worse on the dev sets */
             int ss = subj < 0 && !vg_tok_lemma_in(s, i, VG_G_SPEECH) ? syn_subject(s, i) : -1;
+            if (ss >= 0 && pp_start(s, ss) != SIZE_MAX)
+                ss = -1; /* inside a noun's prepositional phrase: the walk knew better */
             if (ss >= 0)
                 subj = ss;
             if (bg.passive) {

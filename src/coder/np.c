@@ -293,6 +293,11 @@ vg_status vg_np_find(sent_t *s)
         while (a > 0 && tok_is(s, a - 1, VG_G_DET))
             a--;
         int placeable = head->kind == VG_PH_CITY || ((np->kind == NP_COUNTRY || np->kind == NP_CAPITAL) && !np->role[0]);
+        /* an English adjective before a common noun names no place: "in a Russian air strike" (but
+        ** "in the Indian Ocean" does) */
+        if (!s->fr && head->kind == VG_PH_ADJ && np->b < s->nt && s->t[np->b].kind == VG_TOK_WORD &&
+            !(s->t[np->b].flags & VG_TOKF_CAP) && !tok_is(s, np->b, VG_G_COORD))
+            placeable = 0;
         /* the locative may stand a few words before: « dans le nord du Mali », "in eastern Chad" —
         ** over words of an area (nord, frontière, outskirts) and, in English, adjectives; not over
         ** any noun: « (son veto) au texte des États-Unis » names no place */
@@ -306,7 +311,10 @@ vg_status vg_np_find(sent_t *s)
         for (size_t i = a; i < np->a; i++)
             det_loc |= tok_is(s, i, VG_G_LOC);
         if (placeable && (det_loc || (lb > 0 && tok_is(s, lb - 1, VG_G_LOC)) || (a > 0 && tok_is(s, a - 1, VG_G_LOC)) ||
-                          (a > 1 && vg_gram_at(s, a - 2, VG_G_LOC) == 2)))
+                          (a > 1 && vg_gram_at(s, a - 2, VG_G_LOC) == 2) ||
+                          (np->a > 1 && vg_gram_at(s, np->a - 2, VG_G_LOC) == 2))) /* « près de » before
+                                                                                   ** the « de » taken as
+                                                                                   ** a determiner */
             np->place = np->loc = 1; /* à Moscou, près de Gao */
         else if (head->kind == VG_PH_CITY)
             np->place = 1;
