@@ -13,7 +13,7 @@ if [ ! -f "$SHARED/eval/score.py" ]; then
     exit 0
 fi
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
-for g in "$SHARED"/eval/*.jsonl "$SHARED"/eval/*/*.jsonl; do
+for g in "$SHARED"/eval/*.jsonl "$SHARED"/eval/*/*.jsonl "$SHARED"/articles/*.jsonl; do
     [ -f "$g" ] || continue
     "$B/vigie" eval -q --json "$g" >>"$T/all.json"
 done

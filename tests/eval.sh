@@ -83,7 +83,7 @@ for lang, levels in mine["scores"].items():
         seen += 1
 assert seen == len(theirs), (seen, len(theirs))
 EOF
-for g in "$SHARED"/eval/*.jsonl "$SHARED"/eval/*/*.jsonl; do
+for g in "$SHARED"/eval/*.jsonl "$SHARED"/eval/*/*.jsonl "$SHARED"/articles/*.jsonl; do
     [ -f "$g" ] || continue
     name=$(basename "$g")
     "$V" eval -q --json "$g" >"$T/mine.json"

@@ -266,7 +266,7 @@ static long eval_sink(void *ctx, const vg_input_doc *in, uint64_t tag, const cha
             gv[i] = (vg_ev){ gl.strs.p + gl.at[i].s, gl.strs.p + gl.at[i].t, gl.strs.p + gl.at[i].c, gl.at[i].optional };
         for (size_t i = 0; i < k; i++)
             sv[i] = (vg_ev){ se[i].source, se[i].target, se[i].code, false };
-        vg_score_passage(&c->s, lang, gv, gl.n, sv, k, gm, sm);
+        vg_score_passage(&c->s, lang, gv, gl.n, sv, k, in->distinct, gm, sm);
         if (c->errors)
             list_errors(c->out, in, gv, gm, gl.n, se, sm, k);
         rc = (long)k;

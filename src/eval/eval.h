@@ -45,10 +45,12 @@ typedef struct {
 } vg_scores;
 
 void vg_scores_init(vg_scores *s);
-/* Score one passage in language lang (as the gold record writes it; "" if none). gold_match (ng
-** entries) and sys_match (ns entries), when not NULL, receive each event's fate at s->err_level. */
+/* Score one passage in language lang (as the gold record writes it; "" if none). distinct: the gold
+** record says "distinct": true (a whole article), and events are compared as sets at each level.
+** gold_match (ng entries) and sys_match (ns entries), when not NULL, receive each event's fate at
+** s->err_level (a repeat set aside under distinct: VG_MATCH_EXCUSED, VG_MATCH_OPTIONAL). */
 void vg_score_passage(vg_scores *s, const char *lang, const vg_ev *gold, size_t ng, const vg_ev *sys, size_t ns,
-                      vg_match *gold_match, vg_match *sys_match);
+                      int distinct, vg_match *gold_match, vg_match *sys_match);
 /* Precision, recall, F1 of counts, as score.py computes them (0 when undefined). */
 void vg_prf(const vg_counts3 *c, double *p, double *r, double *f);
 

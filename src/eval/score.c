@@ -65,7 +65,7 @@ static int lang_slot(vg_scores *s, const char *lang)
 }
 
 void vg_score_passage(vg_scores *s, const char *lang, const vg_ev *gold, size_t ng, const vg_ev *sys, size_t ns,
-                      vg_match *gold_match, vg_match *sys_match)
+                      int distinct, vg_match *gold_match, vg_match *sys_match)
 {
     int li = lang_slot(s, lang ? lang : ""), all = VG_EVAL_MAX_LANGS;
     s->passages++;
@@ -86,6 +86,20 @@ void vg_score_passage(vg_scores *s, const char *lang, const vg_ev *gold, size_t 
     for (int level = 0; level < VG_LV_COUNT; level++) {
         memset(gused, 0, ng + ns);
         vg_counts3 c = { 0, 0, 0 };
+        if (distinct) {
+            /* a whole article lists each distinct event once: events are sets at this level (score.py's
+            ** "distinct"). A repeat is set aside: a system event coded again counts neither way, a
+            ** gold event again is not missed twice, an optional one that a required one covers is gone */
+            for (size_t i = 0; i < ns; i++)
+                for (size_t k = 0; k < i && !sfate[i]; k++)
+                    if (same(&sk[i], &sk[k], level))
+                        sfate[i] = VG_MATCH_EXCUSED + 1;
+            for (size_t g = 0; g < ng; g++)
+                for (size_t k = 0; k < ng && !gused[g]; k++)
+                    if (k != g && same(&gk[g], &gk[k], level) &&
+                        ((gold[k].optional == gold[g].optional && k < g) || (gold[g].optional && !gold[k].optional)))
+                        gused[g] = 2;
+        }
         for (int optional = 0; optional < 2; optional++) /* required gold first, then optional */
             for (size_t i = 0; i < ns; i++) {
                 if (sfate[i])
@@ -115,7 +129,7 @@ void vg_score_passage(vg_scores *s, const char *lang, const vg_ev *gold, size_t 
                 if (sys_match)
                     sys_match[i] = (vg_match)(sfate[i] - 1);
             for (size_t g = 0; g < ng && gold_match; g++)
-                gold_match[g] = gold[g].optional ? VG_MATCH_OPTIONAL : gused[g] ? VG_MATCH_TP : VG_MATCH_FN;
+                gold_match[g] = gold[g].optional || gused[g] == 2 ? VG_MATCH_OPTIONAL : gused[g] ? VG_MATCH_TP : VG_MATCH_FN;
         }
         if (level != VG_LV_DYAD_ROOT)
             continue;

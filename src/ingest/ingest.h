@@ -18,6 +18,7 @@ typedef struct {
     unsigned has;
     size_t nuls;           /* U+0000 in text and html, each replaced by a space */
     bool nul_refused;      /* the error is a U+0000 in another field */
+    bool distinct;         /* a gold record's "distinct": true (a whole article: events compared as sets) */
 } vg_jrec;
 
 void vg_jrec_init(vg_jrec *r, const vg_mem *mem);
@@ -83,6 +84,7 @@ typedef struct {
     const char *charset;   /* the transport's charset (a WARC response's HTTP header), or NULL */
     const char *fallback_date; /* "YYYY-MM-DD" to use when the page gives none (WARC-Date), or NULL */
     const char *events;    /* a gold record's "events" array as raw JSON (vg_json_events), or NULL */
+    bool distinct;         /* the gold record lists each distinct event once (score.py's "distinct") */
     size_t nuls;           /* NUL characters in the text, read as spaces (a warning, not a skip) */
 } vg_input_doc;
 

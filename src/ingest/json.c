@@ -303,6 +303,7 @@ vg_status vg_json_record(const char *s, size_t n, vg_jrec *r, char *err, size_t 
     r->has = 0;
     r->nuls = 0;
     r->nul_refused = false;
+    r->distinct = false;
     ws(&j);
     if (j.p >= n || s[j.p] != '{')
         return fail(&j, "a record must be a JSON object");
@@ -350,6 +351,10 @@ vg_status vg_json_record(const char *s, size_t n, vg_jrec *r, char *err, size_t 
                 if ((rc = vg_buf_append(&r->f[f], s + a, j.p - a)) != VG_OK)
                     return rc;
                 r->has |= 1u << f;
+            } else if (f < 0 && r->key.n == 8 && !memcmp(r->key.p, "distinct", 8) && j.p + 4 <= n &&
+                       !memcmp(s + j.p, "true", 4)) {
+                r->distinct = true; /* a gold record's sets-not-multisets flag (score.py) */
+                j.p += 4;
             } else {
                 if (f >= 0)
                     r->has &= ~(1u << f); /* null or another type: as if absent */

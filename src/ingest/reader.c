@@ -704,6 +704,7 @@ static int next_jsonl(vg_reader *r, vg_input_doc *doc, vg_skip *why, char *msg, 
         doc->url = HAS(VG_JF_URL) ? j->f[VG_JF_URL].p : NULL;
         doc->source = HAS(VG_JF_SOURCE) ? j->f[VG_JF_SOURCE].p : NULL;
         doc->events = HAS(VG_JF_EVENTS) ? j->f[VG_JF_EVENTS].p : NULL;
+        doc->distinct = j->distinct;
         doc->lang_tag = HAS(VG_JF_LANG) ? j->f[VG_JF_LANG].p : NULL;
 #undef HAS
         return 1;

@@ -16,7 +16,7 @@ static void levels(void)
     vg_ev gold[] = { EV("USAGOV", "RUSGOV", "042"), EV("RUSGOV", "USAGOV", "112") };
     vg_ev sys[] = { EV("USA", "RUSGOV", "043"), EV("RUSMIL", "USAGOV", "1121") };
     vg_match gm[2], sm[2];
-    vg_score_passage(&s, "en", gold, 2, sys, 2, gm, sm);
+    vg_score_passage(&s, "en", gold, 2, sys, 2, 0, gm, sm);
     const vg_counts3 *all = s.by[VG_EVAL_MAX_LANGS];
     /* dyad+root: USA/RUS 04 and RUS/USA 11 both match */
     CHECK_EQ_INT(all[VG_LV_DYAD_ROOT].tp, 2);
@@ -43,7 +43,7 @@ static void symmetric_optional_multiset(void)
     vg_ev sys[] = { EV("RUSGOV", "USAGOV", "040"), EV("DEU", "FRA", "112"), EV("FRA", "DEU", "042"),
                     EV("FRA", "DEU", "042") };
     vg_match gm[3], sm[4];
-    vg_score_passage(&s, "fr", gold, 3, sys, 4, gm, sm);
+    vg_score_passage(&s, "fr", gold, 3, sys, 4, 0, gm, sm);
     const vg_counts3 *c = &s.by[VG_EVAL_MAX_LANGS][VG_LV_DYAD_ROOT];
     CHECK_EQ_INT(c->tp, 1); /* the consult */
     CHECK_EQ_INT(c->fn, 1); /* FRA->DEU 112 missed (DEU->FRA is another event) */
@@ -71,12 +71,40 @@ static void confusion(void)
     vg_scores_init(&s);
     vg_ev gold[] = { EV("ISR", "PSE", "195"), EV("EGY", "ISR", "036") };
     vg_ev sys[] = { EV("ISRMIL", "PSEREB", "173"), EV("EGYGOV", "ISRGOV", "036") };
-    vg_score_passage(&s, "en", gold, 2, sys, 2, NULL, NULL);
+    vg_score_passage(&s, "en", gold, 2, sys, 2, 0, NULL, NULL);
     CHECK_EQ_INT(s.confusion[19][17], 1);
     CHECK_EQ_INT(s.by[VG_EVAL_MAX_LANGS][VG_LV_DYAD_ROOT].tp, 1);
     /* an empty passage: nothing counted but the passage */
-    vg_score_passage(&s, "en", NULL, 0, NULL, 0, NULL, NULL);
+    vg_score_passage(&s, "en", NULL, 0, NULL, 0, 0, NULL, NULL);
     CHECK_EQ_INT(s.passages, 2);
+}
+
+/* "distinct": true (a whole article): events are sets, as score.py compares them */
+static void distinct_sets(void)
+{
+    vg_scores a, b;
+    vg_scores_init(&a);
+    vg_scores_init(&b);
+    vg_ev gold[] = { EV("SEN", "MLI", "111"), EV("SEN", "MLI", "111"), { "GMB", "MLI", "040", true },
+                     EV("GMB", "MLI", "040") };
+    /* the title and the lead code the same condemnation; a false event twice */
+    vg_ev sys[] = { EV("SENGOV", "MLIGOV", "111"), EV("SEN", "MLI", "112"), EV("SEN", "MLI", "111"),
+                    EV("GIN", "MLI", "190"), EV("GIN", "MLI", "190") };
+    vg_match gm[4], sm[5];
+    vg_score_passage(&a, "fr", gold, 4, sys, 5, 1, gm, sm);
+    const vg_counts3 *c = &a.by[VG_EVAL_MAX_LANGS][VG_LV_DYAD_ROOT];
+    CHECK_EQ_INT(c->tp, 1); /* SEN-MLI-11 once */
+    CHECK_EQ_INT(c->fp, 1); /* GIN-MLI-19 once */
+    CHECK_EQ_INT(c->fn, 1); /* GMB-MLI-04, the optional twin set aside */
+    CHECK_EQ_INT(sm[2], VG_MATCH_EXCUSED);
+    CHECK_EQ_INT(sm[4], VG_MATCH_EXCUSED);
+    CHECK_EQ_INT(gm[2], VG_MATCH_OPTIONAL);
+    /* the same passage as multisets: the repeats count (three SEN-MLI-11 for two gold ones) */
+    vg_score_passage(&b, "fr", gold, 4, sys, 5, 0, NULL, NULL);
+    c = &b.by[VG_EVAL_MAX_LANGS][VG_LV_DYAD_ROOT];
+    CHECK_EQ_INT(c->tp, 2);
+    CHECK_EQ_INT(c->fp, 3);
+    CHECK_EQ_INT(c->fn, 1);
 }
 
 static vg_gold_event got[8];
@@ -122,6 +150,7 @@ int main(int argc, char **argv)
     RUN(levels);
     RUN(symmetric_optional_multiset);
     RUN(confusion);
+    RUN(distinct_sets);
     RUN(gold_arrays);
     return h_report();
 }
