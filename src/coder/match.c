@@ -1487,6 +1487,17 @@ static int has_target_slot(const vg_lexicon *lx, const vg_pattern *p)
     return 0;
 }
 
+/* The pattern ends in a partner slot (« avec {T} », "with {T}"): its word matched, so the partner is
+** written, and when it names no actor the coordinated subjects are not each other's partners
+** (« la France et l'Allemagne ont établi des relations avec le nouvel État »). */
+static int partner_slot(const vg_lexicon *lx, const vg_pattern *p)
+{
+    if (p->nel < 2 || lx->pel[p->els + p->nel - 1].kind != VG_PE_TGT)
+        return 0;
+    const vg_pel *w = &lx->pel[p->els + p->nel - 2];
+    return w->kind == VG_PE_WORD && w->id && (w->id == vg_lex_word(lx, "avec", 4) || w->id == vg_lex_word(lx, "with", 4));
+}
+
 /* Codes that answer someone: deny (016), reject (12x), reply/comment on (01x), concede (08x). */
 static int responds(const char *code) { return !strncmp(code, "01", 2) || !strncmp(code, "12", 2); }
 
@@ -1906,7 +1917,7 @@ vg_status vg_match_sentence(sent_t *s, size_t sentence)
                 rc = emit(s, sentence, i, best, code, src, other, NULL, 0.5f);
             continue;
         }
-        if (src >= 0 && tgt < 0 && reciprocal(code) && !bg.passive && best->verb) {
+        if (src >= 0 && tgt < 0 && reciprocal(code) && !bg.passive && best->verb && !partner_slot(lx, best)) {
             /* « X et Y se sont affrontés », "X and Y signed a deal": each acts on the other */
             rc = emit_reciprocal(s, sentence, i, best, code, src);
             continue;
