@@ -148,7 +148,7 @@ static void run_file(const char *path, const char *name)
         fclose(f);
         return;
     }
-    cur_lang = strstr(name, "-fr.") ? VG_LANG_FR : VG_LANG_EN;
+    cur_lang = strstr(name, "-fr.") || strstr(name, "-fr-") ? VG_LANG_FR : VG_LANG_EN; /* code-roots-fr.txt, code-vocab-fr-10-20.txt */
     char line[8192];
     int lineno = 0, state = 0; /* 0 outside, 1 input, 2 expected */
     tcase c = { 0 };
