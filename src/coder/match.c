@@ -809,9 +809,15 @@ static int past_year_near(const sent_t *s, size_t i)
     if (s->c->doc_day == VG_DAY_MIN)
         return 0;
     vg_civil_from_days(s->c->doc_day, &py, &pm, &pd);
-    size_t cand[3] = { i > 0 ? i - 1 : SIZE_MAX, i > 1 && s->t[i - 1].kind == VG_TOK_WORD ? i - 2 : SIZE_MAX,
-                       i + 2 < s->nt && tok_is(s, i + 1, VG_G_OF) ? i + 2 : SIZE_MAX };
-    for (int k = 0; k < 3; k++) {
+    size_t cand[8] = { i > 0 ? i - 1 : SIZE_MAX, i > 1 && s->t[i - 1].kind == VG_TOK_WORD ? i - 2 : SIZE_MAX };
+    int nc = 2;
+    for (size_t j = i + 1; j + 1 < s->nt && j < i + 5 && nc < 8; j++) { /* « le traité de paix de 1994 » */
+        if (s->ct[j].np >= 0 || hard_boundary(s, j) || is_comma(s, j))
+            break;
+        if (tok_is(s, j, VG_G_OF) || !strcmp(s->t[j].key, "en") || !strcmp(s->t[j].key, "in"))
+            cand[nc++] = j + 1;
+    }
+    for (int k = 0; k < nc; k++) {
         size_t j = cand[k];
         if (j == SIZE_MAX || s->t[j].kind != VG_TOK_NUM || s->t[j].keylen != 4)
             continue;
