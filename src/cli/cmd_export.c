@@ -236,6 +236,8 @@ int cmd_export(int argc, char **argv)
         cli_usage_error("export", "unexpected argument '%s' (filters are options: see --help)", argv[optind]);
         goto out;
     }
+    if (cli_select_check(&o, "export") < 0)
+        goto out;
     status = EXIT_FAILED;
     vg_store *s = NULL;
     sqlite3_stmt *st = NULL;

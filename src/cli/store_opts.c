@@ -1,6 +1,7 @@
 /* store_opts.c — the filter options of query and export, and rows written as a table (people), TSV,
 ** CSV (R's read.csv, pandas' read_csv) or JSON Lines. */
 #include <ctype.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,9 +14,22 @@ static int bad(const char *cmd, const char *what, const char *arg)
     return -1;
 }
 
-/* Split a comma-separated list into v[*n…]; the copy is owned by o. */
-static int list(cli_store_opts *o, const char *arg, const char **v, int *n, const char *cmd)
+/* The option's name for messages: "--source". */
+static const char *opt_name(int opt)
 {
+    static const struct option names[] = { CLI_FILTER_LONGOPTS };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (names[i].val == opt)
+            return names[i].name;
+    return "?";
+}
+
+/* Split a comma-separated list into v[*n…]; the copy is owned by o. An empty value ('', 'SYR,',
+** 'SYR,,IRQ') is refused: read as "no value" it would drop the filter and answer for everything
+** (docs/store.md §4). Blanks around a value are not part of it. */
+static int list(cli_store_opts *o, int opt, const char *arg, const char **v, int *n, const char *cmd)
+{
+    char what[64];
     if (o->nowned == (int)(sizeof o->owned / sizeof o->owned[0]))
         return bad(cmd, "too many list options", arg);
     char *copy = strdup(arg);
@@ -28,8 +42,12 @@ static int list(cli_store_opts *o, const char *arg, const char **v, int *n, cons
             *next++ = 0;
         while (*p == ' ')
             p++;
-        if (!*p)
-            continue;
+        for (char *e = p + strlen(p); e > p && e[-1] == ' ';)
+            *--e = 0;
+        if (!*p) {
+            snprintf(what, sizeof what, "--%s: an empty value in the list", opt_name(opt));
+            return bad(cmd, what, arg);
+        }
         if (*n == VG_FILTER_MAX)
             return bad(cmd, "too many values (16 at most)", arg);
         v[(*n)++] = p;
@@ -73,6 +91,8 @@ int cli_filter_opt(cli_store_opts *o, int opt, const char *arg, const char *cmd)
     vg_filter *f = &o->f;
     switch (opt) {
     case OPT_DB:
+        if (!*arg) /* SQLite would open a private temporary database: nothing to read, all lost */
+            return bad(cmd, "--db: an empty file name", arg);
         o->db = arg;
         return 1;
     case OPT_FROM:
@@ -86,13 +106,13 @@ int cli_filter_opt(cli_store_opts *o, int opt, const char *arg, const char *cmd)
             f->to = day, f->has_to = true;
         return 1;
     }
-    case OPT_SOURCE: return list(o, arg, f->source, &f->nsource, cmd);
-    case OPT_TARGET: return list(o, arg, f->target, &f->ntarget, cmd);
-    case OPT_ACTOR: return list(o, arg, f->actor, &f->nactor, cmd);
+    case OPT_SOURCE: return list(o, opt, arg, f->source, &f->nsource, cmd);
+    case OPT_TARGET: return list(o, opt, arg, f->target, &f->ntarget, cmd);
+    case OPT_ACTOR: return list(o, opt, arg, f->actor, &f->nactor, cmd);
     case OPT_BETWEEN: {
         const char *v[VG_FILTER_MAX];
         int n = 0;
-        if (list(o, arg, v, &n, cmd) < 0)
+        if (list(o, opt, arg, v, &n, cmd) < 0)
             return -1;
         if (n != 2)
             return bad(cmd, "--between takes two actors, A,B", arg);
@@ -103,7 +123,7 @@ int cli_filter_opt(cli_store_opts *o, int opt, const char *arg, const char *cmd)
     case OPT_CODE:
     case OPT_ROOT: {
         int from = f->ncode;
-        if (list(o, arg, f->code, &f->ncode, cmd) < 0)
+        if (list(o, opt, arg, f->code, &f->ncode, cmd) < 0)
             return -1;
         for (int i = from; i < f->ncode; i++) {
             const char *c = f->code[i];
@@ -116,12 +136,12 @@ int cli_filter_opt(cli_store_opts *o, int opt, const char *arg, const char *cmd)
         }
         return 1;
     }
-    case OPT_COUNTRY: return list(o, arg, f->country, &f->ncountry, cmd);
+    case OPT_COUNTRY: return list(o, opt, arg, f->country, &f->ncountry, cmd);
     case OPT_QUAD:
     case OPT_LANG: {
         const char *v[VG_FILTER_MAX];
         int n = 0;
-        if (list(o, arg, v, &n, cmd) < 0)
+        if (list(o, opt, arg, v, &n, cmd) < 0)
             return -1;
         for (int i = 0; i < n; i++) {
             if (opt == OPT_QUAD) {
@@ -141,9 +161,11 @@ int cli_filter_opt(cli_store_opts *o, int opt, const char *arg, const char *cmd)
             return bad(cmd, "--min-mentions needs a number", arg);
         return 1;
     case OPT_DOC:
+        if (!*arg)
+            return bad(cmd, "--doc: an empty document id", arg);
         f->doc = arg;
         return 1;
-    case OPT_ORDER:
+    case OPT_ORDER: /* the name is checked against the columns once --by is known: cli_select_check() */
         o->q.order = arg;
         return 1;
     case OPT_LIMIT:
@@ -152,6 +174,14 @@ int cli_filter_opt(cli_store_opts *o, int opt, const char *arg, const char *cmd)
         return 1;
     }
     return 0;
+}
+
+int cli_select_check(const cli_store_opts *o, const char *cmd)
+{
+    char err[512];
+    if (vg_select_check(&o->q, err, sizeof err) == VG_OK)
+        return 0;
+    return cli_usage_error(cmd, "%s", err), -1;
 }
 
 void cli_store_opts_free(cli_store_opts *o)

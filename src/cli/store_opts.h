@@ -54,6 +54,9 @@ typedef struct {
 /* Parse a filter option; 1 if opt was one, 0 if not, -1 on a bad value (message printed). */
 int cli_filter_opt(cli_store_opts *o, int opt, const char *arg, const char *cmd);
 void cli_store_opts_free(cli_store_opts *o);
+/* After the options: is the query one the store can answer (--order names a column)? -1 (usage
+** message printed) if not. */
+int cli_select_check(const cli_store_opts *o, const char *cmd);
 
 /* Row formats. */
 enum { OUT_TABLE, OUT_TSV, OUT_CSV, OUT_JSONL };

@@ -164,6 +164,10 @@ enum {
     VG_X_ADDED, VG_X_SENT_START, VG_X_SENT_TEXT, VG_X_COUNT
 };
 
+/* Is q one vg_store_select() can answer (a known order column, something to group by)? Checked
+** before the store is opened, so that a bad --order is a usage error. VG_EMISUSE with the reason. */
+vg_status vg_select_check(const vg_select *q, char *err, size_t cap);
+
 /* Prepare the statement that answers f and q. On failure returns VG_EMISUSE (an unknown order
 ** column) or VG_EIO with the reason in vg_store_errmsg(s). Finalize *out. */
 vg_status vg_store_select(vg_store *s, const vg_filter *f, const vg_select *q, sqlite3_stmt **out);
