@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "sanitize.h"
 #include "store_opts.h"
 
 static const char usage[] =
@@ -116,7 +117,7 @@ static void write_row(FILE *f, sqlite3_stmt *st, int fmt)
         if (fmt == X_CSV) {
             fputs(i ? "," : "", f);
             if (v)
-                cli_csv_str(f, v, n);
+                vg_csv_str(f, v, n, !num);
             continue;
         }
         fprintf(f, "%s\"%s\":", i ? "," : "", fields[i].name);

@@ -1,11 +1,14 @@
 /* store_opts.c — the filter options of query and export, and rows written as a table (people), TSV,
-** CSV (R's read.csv, pandas' read_csv) or JSON Lines. */
+** CSV (R's read.csv, pandas' read_csv) or JSON Lines. Every cell goes through the output rule of
+** src/export/sanitize.h: whatever a document id or a --sql statement holds, no control character
+** reaches the terminal or spreadsheet raw. */
 #include <ctype.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "sanitize.h"
 #include "store_opts.h"
 
 static int bad(const char *cmd, const char *what, const char *arg)
@@ -203,23 +206,6 @@ int cli_format_opt(const char *arg, int *fmt, const char *cmd)
     return 0;
 }
 
-void cli_csv_str(FILE *f, const char *s, size_t n)
-{
-    if (!s || !n)
-        return;
-    if (!memchr(s, ',', n) && !memchr(s, '"', n) && !memchr(s, '\n', n) && !memchr(s, '\r', n)) {
-        fwrite(s, 1, n, f);
-        return;
-    }
-    putc('"', f);
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '"')
-            putc('"', f);
-        putc(s[i], f);
-    }
-    putc('"', f);
-}
-
 /* Display width of UTF-8 text: code points, not bytes (the store's text is all UTF-8). */
 static size_t width(const char *s, size_t n)
 {
@@ -274,12 +260,18 @@ static long table(sqlite3_stmt *st, FILE *f, char *err, size_t errcap)
     grid g = { NULL, 0, 0, nc };
     size_t *w = calloc((size_t)nc, sizeof *w);
     int *num = calloc((size_t)nc, sizeof *num);
+    char **names = NULL;
+    size_t filled = 0; /* cells set, which out: frees */
     long rows = -1;
     if (!w || !num)
         goto out;
+    if (!(names = calloc((size_t)nc, sizeof *names)))
+        goto out;
     for (int c = 0; c < nc; c++) {
-        const char *name = sqlite3_column_name(st, c);
-        w[c] = width(name, strlen(name));
+        const char *name = sqlite3_column_name(st, c); /* --sql chooses them: sanitised too */
+        if (!(names[c] = vg_san_dup(name, strlen(name), 0)))
+            goto out;
+        w[c] = width(names[c], strlen(names[c]));
         num[c] = 1;
     }
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -295,7 +287,12 @@ static long table(sqlite3_stmt *st, FILE *f, char *err, size_t errcap)
             int type = sqlite3_column_type(st, c);
             const char *v = (const char *)sqlite3_column_text(st, c);
             char **cell = &g.cell[g.nrows * (size_t)nc + (size_t)c];
-            *cell = v ? strdup(v) : NULL;
+            /* a sanitised copy (sanitize.h): the width is measured on what is written */
+            *cell = NULL;
+            if (v && !(*cell = vg_san_dup(v, (size_t)sqlite3_column_bytes(st, c), 0)))
+                goto out;
+            filled++;
+            v = *cell;
             if (type == SQLITE_TEXT || type == SQLITE_BLOB)
                 num[c] = 0;
             size_t cw = v ? width(v, strlen(v)) : 0;
@@ -310,10 +307,8 @@ static long table(sqlite3_stmt *st, FILE *f, char *err, size_t errcap)
         snprintf(err, errcap, "%s", sqlite3_errmsg(sqlite3_db_handle(st)));
         goto out;
     }
-    for (int c = 0; c < nc; c++) {
-        const char *name = sqlite3_column_name(st, c);
-        cell(f, name, (size_t)-1, w[c], num[c], c == 0, c + 1 == nc);
-    }
+    for (int c = 0; c < nc; c++)
+        cell(f, names[c], (size_t)-1, w[c], num[c], c == 0, c + 1 == nc);
     putc('\n', f);
     for (size_t r = 0; r < g.nrows; r++) {
         for (int c = 0; c < nc; c++) {
@@ -324,9 +319,12 @@ static long table(sqlite3_stmt *st, FILE *f, char *err, size_t errcap)
     }
     rows = (long)g.nrows;
 out:
-    for (size_t i = 0; i < g.nrows * (size_t)nc; i++)
+    for (size_t i = 0; i < filled; i++)
         free(g.cell[i]);
     free(g.cell);
+    for (int c = 0; names && c < nc; c++)
+        free(names[c]);
+    free(names);
     free(w);
     free(num);
     if (rows < 0 && !err[0])
@@ -345,7 +343,7 @@ long cli_write_rows(sqlite3_stmt *st, int fmt, FILE *f, char *err, size_t errcap
             const char *name = sqlite3_column_name(st, c);
             fputs(c ? (fmt == OUT_CSV ? "," : "\t") : "", f);
             if (fmt == OUT_CSV)
-                cli_csv_str(f, name, strlen(name));
+                vg_csv_str(f, name, strlen(name), 1);
             else
                 vg_tsv_str(f, name, strlen(name));
         }
@@ -374,7 +372,7 @@ long cli_write_rows(sqlite3_stmt *st, int fmt, FILE *f, char *err, size_t errcap
             }
             fputs(c ? (fmt == OUT_CSV ? "," : "\t") : "", f);
             if (fmt == OUT_CSV)
-                cli_csv_str(f, v, n);
+                vg_csv_str(f, v, n, type == SQLITE_TEXT || type == SQLITE_BLOB);
             else if (v)
                 vg_tsv_str(f, v, n);
         }

@@ -67,7 +67,4 @@ long cli_write_rows(sqlite3_stmt *st, int fmt, FILE *f, char *err, size_t errcap
 /* --format for rows: table, tsv, csv, jsonl; -1 (message printed) for another. */
 int cli_format_opt(const char *arg, int *fmt, const char *cmd);
 
-/* Write a CSV field (RFC 4180: quoted when it holds a comma, quote or line break). */
-void cli_csv_str(FILE *f, const char *s, size_t n);
-
 #endif
