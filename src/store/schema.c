@@ -288,8 +288,8 @@ static vg_status open_readonly(vg_store *s, int *version)
     if (st == VG_OK || !denied || access(s->path, R_OK) != 0)
         return st;
     if (file_exists(s->path, "-wal")) {
-        snprintf(s->err, sizeof s->err, "%s: cannot read: its -wal file holds changes not yet in the store, and its"
-                 " directory cannot be written (copy the store with its -wal file to a writable place)", s->path);
+        snprintf(s->err, sizeof s->err, "%s: cannot read: a -wal file beside it may hold changes not yet in the store,"
+                 " and its directory cannot be written (copy both files somewhere writable)", s->path);
         return VG_EIO;
     }
     char uri[4200];
