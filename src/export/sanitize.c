@@ -5,29 +5,8 @@
 #include <string.h>
 
 #include "sanitize.h"
-#include "unicode.h"
 
 #define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
-
-vg_ch vg_ch_class(const char *s, size_t n, size_t *len, uint32_t *cp)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    *len = 1;
-    *cp = u[0];
-    if (u[0] >= 0x20 && u[0] < 0x7F)
-        return VG_CH_PLAIN;
-    if (u[0] == '\t' || u[0] == '\n' || u[0] == '\r')
-        return VG_CH_SPACE;
-    if (u[0] < 0x80)
-        return VG_CH_CONTROL; /* C0, DEL */
-    uint32_t c = vg_utf8_decode(u, n, len);
-    if (c == VG_CP_BAD) {
-        *len = 1;
-        return VG_CH_BAD;
-    }
-    *cp = c;
-    return c <= 0x9F ? VG_CH_CONTROL : VG_CH_PLAIN; /* C1: 0x9B is CSI to some terminals */
-}
 
 /* Calls out(ctx, bytes, n) for each piece of the sanitised text. */
 typedef void (*sink)(void *ctx, const char *p, size_t n);

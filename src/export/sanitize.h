@@ -19,6 +19,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "unicode.h"
+
 typedef enum {
     VG_CH_PLAIN,   /* printable, or any valid UTF-8 character outside the control ranges */
     VG_CH_SPACE,   /* tab, newline, carriage return */
@@ -27,8 +29,26 @@ typedef enum {
 } vg_ch;
 
 /* The kind of the character at s (n >= 1 bytes left); *len its length in bytes, *cp its code
-** point (the byte itself for VG_CH_BAD). */
-vg_ch vg_ch_class(const char *s, size_t n, size_t *len, uint32_t *cp);
+** point (the byte itself for VG_CH_BAD). Inline: JSON calls it for every non-ASCII character. */
+static inline vg_ch vg_ch_class(const char *s, size_t n, size_t *len, uint32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    *len = 1;
+    *cp = u[0];
+    if (u[0] >= 0x20 && u[0] < 0x7F)
+        return VG_CH_PLAIN;
+    if (u[0] == '\t' || u[0] == '\n' || u[0] == '\r')
+        return VG_CH_SPACE;
+    if (u[0] < 0x80)
+        return VG_CH_CONTROL; /* C0, DEL */
+    uint32_t c = vg_utf8_decode(u, n, len);
+    if (c == VG_CP_BAD) {
+        *len = 1;
+        return VG_CH_BAD;
+    }
+    *cp = c;
+    return c <= 0x9F ? VG_CH_CONTROL : VG_CH_PLAIN; /* C1: 0x9B is CSI to some terminals */
+}
 
 enum {
     VG_SAN_LINES = 1 /* keep tab, newline and CR as they are (inside CSV's quotes) */

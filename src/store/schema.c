@@ -7,7 +7,12 @@
 ** Why these settings: WAL lets `vigie query` read while `vigie ingest` writes, and a crash leaves the
 ** last committed batch intact; synchronous=NORMAL is safe under WAL (a power cut may lose the last
 ** commit, never corrupt the file); the page cache (256 MiB) holds the pages being
-** written, and reads go through mmap, so the indexes probed at random stay in the OS's cache. */
+** written, and reads go through mmap, so the indexes probed at random stay in the OS's cache.
+**
+** What is opened is looked at before it is changed: identify() only reads, and runs before the
+** first pragma that writes (journal_mode = WAL rewrites the file's header), so another program's
+** database is refused as it was. Readers of a store in a directory they cannot write read it as
+** an immutable file (open_readonly()): docs/store.md §4 says when, and when not. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -216,19 +221,21 @@ static vg_status identify(vg_store *s, int *version, int *rc)
         return newer(s, *version);
     /* version 0: a new, empty file, unless it holds another program's tables; 1 and later: a store
     ** holds vigie's tables (another program may have set user_version for its own reasons) */
+    enum { STORE_TABLES = 7 }; /* the tables every schema version has, named below */
     int64_t ours = int_query(s, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN"
                                 " ('codes', 'documents', 'events', 'mentions', 'sentences', 'sites', 'rules')");
     int64_t all = int_query(s, "SELECT count(*) FROM sqlite_schema");
     if (ours < 0 || all < 0)
         return vg_store_fail(s, "not a readable SQLite database");
-    if (*version == 0 ? all != 0 : ours != 7) {
+    if (*version == 0 ? all != 0 : ours != STORE_TABLES) {
         snprintf(s->err, sizeof s->err, "%s: an SQLite database, but not a vigie store", s->path);
         return VG_EFORMAT;
     }
     return VG_OK;
 }
 
-/* Open path with SQLite's flags; *rc is sqlite3_open_v2's. */
+/* Open name (a path, or a "file:" URI with SQLITE_OPEN_URI) with SQLite's flags and vigie's
+** connection settings; returns sqlite3_open_v2's code. */
 static int open_db(vg_store *s, const char *name, int flags)
 {
     int rc = sqlite3_open_v2(name, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
