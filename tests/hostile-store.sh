@@ -99,6 +99,9 @@ check "query --timeout stops an endless stream of rows, each row whole" \
 run "$V" query --db "$T/w.db" --timeout 0.5 -f table --sql "$CTE SELECT x FROM c"
 check "query --timeout stops a table being gathered, nothing half-written" \
     sh -c "[ $rc = 3 ] && grep -qx 'vigie query: stopped: the query ran longer than --timeout 0.5 s' '$T/err' && ! [ -s '$T/out' ]"
+run "$V" query --db "$T/w.db" -f table --sql "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 1000001) SELECT x FROM c"
+check "query -f table holds at most 1,000,000 rows (a runaway table cannot fill memory first)" \
+    expect 3 "vigie query: more than 1000000 rows for a table: use -f tsv, csv or jsonl (they stream), or --limit"
 run "$V" query --db "$T/w.db" --timeout 0 --sql "SELECT count(*) AS n FROM events" -f tsv
 check "query --timeout 0: no limit" sh -c "[ $rc = 0 ] && [ \"\$(tail -n 1 '$T/out')\" = 1 ]"
 for v in x -1 '' nan 1e9; do

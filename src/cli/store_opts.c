@@ -226,6 +226,10 @@ static size_t clip(const char *s, size_t n, size_t max)
 }
 
 #define TABLE_MAX_COL 60 /* a table column wider than this is cut, with "…" */
+/* A table is measured before it is written, so its rows are held in memory: a --sql statement
+** with endless rows would fill it before --timeout stops it. Past this many rows, far more than
+** anyone reads as a table, the query stops and says which formats stream. */
+#define TABLE_MAX_ROWS 1000000
 
 /* One cell of a column w wide: numbers to the right, text to the left (no trailing blanks at the
 ** end of a line), cut to max code points with "…", one line whatever it holds. */
@@ -275,6 +279,11 @@ static long table(sqlite3_stmt *st, FILE *f, char *err, size_t errcap)
         num[c] = 1;
     }
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (g.nrows == TABLE_MAX_ROWS) {
+            snprintf(err, errcap, "more than %d rows for a table: use -f tsv, csv or jsonl (they stream), or --limit",
+                     TABLE_MAX_ROWS);
+            goto out;
+        }
         if ((g.nrows + 1) * (size_t)nc > g.cap) {
             size_t cap = g.cap ? g.cap * 2 : (size_t)nc * 64;
             char **t = realloc(g.cell, cap * sizeof *t);
