@@ -164,6 +164,7 @@ mkdir "$T/files" && printf 'Turkey accused Greece of sheltering coup plotters.\n
 for f in tsv table csv jsonl; do "$V" query --db "$T/h.db" -f $f >"$T/q.$f"; done
 for f in csv jsonl gdelt plover; do "$V" export -q --db "$T/h.db" -f $f >"$T/x.$f"; done
 for f in text tsv gdelt jsonl plover; do "$V" code -q -f $f "$T/h.jsonl" "$T/files" >"$T/c.$f"; done
+"$V" segment -q -f text "$T/h.jsonl" "$T/files" >"$T/s.text"
 # no output holds a control character other than newline (and tab between TSV fields, inside CSV
 # quotes), and every byte is UTF-8
 clean() { # FILE ALLOWED-CONTROLS
@@ -176,12 +177,12 @@ bad = [hex(ord(c)) for c in s if (ord(c) < 0x20 or 0x7f <= ord(c) <= 0x9f) and c
 assert not bad and b, (sys.argv[1], bad[:5])
 EOF
 }
-for f in q.table c.text; do check "$f: no control character, valid UTF-8" clean "$T/$f" n; done
+for f in q.table c.text s.text; do check "$f: no control character, valid UTF-8" clean "$T/$f" n; done
 for f in q.tsv q.csv q.jsonl x.csv x.jsonl x.gdelt x.plover c.tsv c.gdelt c.jsonl c.plover; do
     check "$f: no control character but tab and newline, valid UTF-8" clean "$T/$f" t
 done
-check "query -f table/tsv/csv, code -f text: ESC and BEL shown as U+FFFD, the rest of the id kept" \
-    sh -c "for f in q.table q.tsv q.csv c.text; do grep -q 'evil${R}]0;pwned${R}${R}\[2J' '$T/'\$f || exit 1; done"
+check "query -f table/tsv/csv, code and segment -f text: ESC and BEL shown as U+FFFD, the rest of the id kept" \
+    sh -c "for f in q.table q.tsv q.csv c.text s.text; do grep -q 'evil${R}]0;pwned${R}${R}\[2J' '$T/'\$f || exit 1; done"
 check "a file name with ESC and the byte 0x9B (not UTF-8): U+FFFD for each" \
     sh -c "grep -q '2016-07-24-${R}\[2J${R}x.txt' '$T/q.tsv' && grep -q '2016-07-24-${R}\[2J${R}x.txt' '$T/c.text'"
 check "TSV (query, code): every row has the header's number of fields" \
