@@ -31,7 +31,8 @@ for t in "$BUILD"/tests/fuzz_*; do
     else fail=$((fail + 1)); echo "FAIL replay $name"; tail -n 20 "$out"; fi
 done
 # the shell suites: each prints "ok"/"FAIL" lines and its own counts
-for suite in "cli" "store" "web (pages, WARC, feeds)" "hostile-input (link loops, FIFOs, NUL, duplicate ids, lost feed items and WARC records, gzip bombs)" \
+for suite in "cli" "store" "hostile-store (foreign and read-only stores, --timeout, usage errors, control characters, CSV formulas)" "web (pages, WARC, feeds)" \
+             "hostile-input (link loops, FIFOs, NUL, duplicate ids, lost feed items and WARC records, gzip bombs)" \
              "eval (agreement with score.py, PLOVER)"; do
     echo "== $suite"
     BUILD="$BUILD" sh "tests/${suite%% *}.sh" >"$out" 2>&1

@@ -78,7 +78,7 @@ rows = [json.loads(l) for l in sys.stdin]
 assert rows and all(isinstance(r['events'], int) and r['source'] for r in rows)
 \""
 check "query: a bad date is a usage error" sh -c "'$V' query --db '$DB' --from 2016-13 >/dev/null 2>'$T/e'; [ \$? = 2 ] && grep -q 'YYYY-MM' '$T/e'"
-check "query: a bad order column is refused" sh -c "'$V' query --db '$DB' --order 'date; DROP TABLE events' >/dev/null 2>'$T/e'; [ \$? = 3 ] && grep -q 'cannot order by' '$T/e'"
+check "query: a bad order column is a usage error" sh -c "'$V' query --db '$DB' --order 'date; DROP TABLE events' >/dev/null 2>'$T/e'; [ \$? = 2 ] && grep -q 'cannot order by' '$T/e'"
 check "query: a missing store is an error, not created" sh -c "'$V' query --db '$T/none.db' >/dev/null 2>&1; [ \$? = 3 ] && ! [ -e '$T/none.db' ]"
 check "query --sql reads" sh -c "[ \"\$('$V' query --db '$DB' --sql 'SELECT count(*) AS n FROM documents' -f tsv | tail -n 1)\" = 10 ]"
 check "query --sql cannot write" sh -c "'$V' query --db '$DB' --sql 'DELETE FROM events' >/dev/null 2>'$T/e'; [ \$? = 3 ] && [ \"\$('$V' query --db '$DB' --sql 'SELECT count(*) FROM events' -f tsv | tail -n 1)\" -gt 0 ]"

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "sanitize.h"
 
 enum { FMT_JSONL, FMT_TSV, FMT_GDELT, FMT_TEXT, FMT_PLOVER };
 
@@ -23,6 +24,22 @@ typedef struct {
     int fmt;
 } code_out;
 
+/* Text for people goes to a terminal: every piece of it taken from the input or the dictionaries
+** (ids, words, sentences, codes, the rule's file name) through the output rule of sanitize.h, so an
+** escape sequence in a document is shown as U+FFFD instead of driving the terminal, and a line
+** break inside a sentence cannot fake another event's line. */
+static void text(FILE *f, const char *s, size_t n) { vg_san_write(f, s, n, 0); }
+static void text_str(FILE *f, const char *s) { vg_san_write(f, s, strlen(s), 0); }
+static void text_span(FILE *f, const vg_export_doc *x, vg_span sp) { text(f, x->text + sp.start, sp.end - sp.start); }
+
+/* s, then blanks up to w code points (the columns of the first line) */
+static void text_col(FILE *f, const char *s, int w)
+{
+    text_str(f, s);
+    for (int n = (int)strlen(s); n < w; n++)
+        putc(' ', f);
+}
+
 static long write_text(FILE *f, const vg_export_doc *x, const vg_doc *d)
 {
     for (size_t i = 0; i < vg_doc_nevents(d); i++) {
@@ -31,18 +48,40 @@ static long write_text(FILE *f, const vg_export_doc *x, const vg_doc *d)
         const vg_code_info *ci = NULL;
         for (size_t k = 0; (ci = vg_codebook(k)) && strcmp(ci->code, e->code); k++)
             ;
-        fprintf(f, "%-10s  %-9s %-4s %-9s  %s", e->date[0] ? e->date : "(no date)", e->source, e->code, e->target,
-                ci ? ci->name : "");
-        if (e->place[0])
-            fprintf(f, "  [%s: %.*s]", e->place, (int)(e->place_span.end - e->place_span.start),
-                    x->text + e->place_span.start);
-        fprintf(f, "\n            %s #%zu: %.*s\n", x->id, e->sentence, (int)(s->end - s->start), x->text + s->start);
-        fprintf(f, "            who \"%.*s\"  did \"%.*s\"  to \"%.*s\"   (%s)\n",
-                (int)(e->source_span.end - e->source_span.start), x->text + e->source_span.start,
-                (int)(e->trigger_span.end - e->trigger_span.start), x->text + e->trigger_span.start,
-                (int)(e->target_span.end - e->target_span.start), x->text + e->target_span.start, e->rule);
-        if (e->implied && e->implied[0]) /* an actor named without a country: where it got one */
-            fprintf(f, "            country: %s\n", e->implied);
+        text_col(f, e->date[0] ? e->date : "(no date)", 10);
+        fputs("  ", f);
+        text_col(f, e->source, 9);
+        putc(' ', f);
+        text_col(f, e->code, 4);
+        putc(' ', f);
+        text_col(f, e->target, 9);
+        fputs("  ", f);
+        text_str(f, ci ? ci->name : "");
+        if (e->place[0]) {
+            fputs("  [", f);
+            text_str(f, e->place);
+            fputs(": ", f);
+            text_span(f, x, e->place_span);
+            putc(']', f);
+        }
+        fputs("\n            ", f);
+        text_str(f, x->id);
+        fprintf(f, " #%zu: ", e->sentence);
+        text_span(f, x, (vg_span){ s->start, s->end });
+        fputs("\n            who \"", f);
+        text_span(f, x, e->source_span);
+        fputs("\"  did \"", f);
+        text_span(f, x, e->trigger_span);
+        fputs("\"  to \"", f);
+        text_span(f, x, e->target_span);
+        fputs("\"   (", f);
+        text_str(f, e->rule);
+        fputs(")\n", f);
+        if (e->implied && e->implied[0]) { /* an actor named without a country: where it got one */
+            fputs("            country: ", f);
+            text_str(f, e->implied);
+            putc('\n', f);
+        }
     }
     return ferror(f) ? -1 : 0;
 }

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "sanitize.h"
 #include "store_opts.h"
 
 static const char usage[] =
@@ -116,7 +117,7 @@ static void write_row(FILE *f, sqlite3_stmt *st, int fmt)
         if (fmt == X_CSV) {
             fputs(i ? "," : "", f);
             if (v)
-                cli_csv_str(f, v, n);
+                vg_csv_str(f, v, n, !num);
             continue;
         }
         fprintf(f, "%s\"%s\":", i ? "," : "", fields[i].name);
@@ -236,6 +237,8 @@ int cmd_export(int argc, char **argv)
         cli_usage_error("export", "unexpected argument '%s' (filters are options: see --help)", argv[optind]);
         goto out;
     }
+    if (cli_select_check(&o, "export") < 0)
+        goto out;
     status = EXIT_FAILED;
     vg_store *s = NULL;
     sqlite3_stmt *st = NULL;

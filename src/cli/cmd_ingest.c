@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "handover.h"
+#include "sanitize.h"
 #include "store.h"
 
 static const char usage[] =
@@ -89,7 +90,10 @@ static long ingest_sink(void *ctx, const vg_input_doc *in, uint64_t tag, const c
     }
     return (long)h.n;
 fail:
-    fprintf(stderr, "vigie ingest: %s: record \"%.80s\": %s\n", in->file, in->id, vg_store_errmsg(c->s));
+    /* the id is the document's, anything at all: through the output rule (sanitize.h), cut at 80 bytes */
+    fprintf(stderr, "vigie ingest: %s: record \"", in->file);
+    vg_san_write(stderr, in->id, strnlen(in->id, 80), 0);
+    fprintf(stderr, "\": %s\n", vg_store_errmsg(c->s));
     if (c->in_batch) { /* a document half-written is not kept: its batch goes, to be ingested again */
         fprintf(stderr, "vigie ingest: the last %ld documents were not stored; run again to store them\n",
                 c->in_batch);

@@ -17,20 +17,50 @@ static const char usage[] =
     "                         quad, country (columns events, mentions, articles, goldstein follow)\n"
     "  -f, --format FMT       table (the default on a terminal), tsv (the default elsewhere),\n"
     "                         csv, jsonl\n"
-    "      --sql STATEMENT    run one read-only SQL statement on the store (docs/store.md: schema)\n" CLI_FILTER_HELP
+    "      --sql STATEMENT    run one read-only SQL statement on the store (docs/store.md: schema)\n"
+    "      --timeout SECONDS  stop a query still running after SECONDS (default 60; 0: no limit)\n" CLI_FILTER_HELP
     "  -h, --help             this help\n\n"
     "Examples:\n"
     "  vigie query --code 196 --country SYR --from 2016-07 --to 2016-07 --by week\n"
     "  vigie query --between USAGOV,RUSGOV --from 2016 --to 2016\n"
     "  vigie query --by root --order -events\n"
-    "\nExit status: 0 ok, 2 usage error, 3 could not run (store, SQL).\n";
+    "\nExit status: 0 ok, 2 usage error, 3 could not run (store, SQL) or stopped by --timeout.\n";
+
+/* The default of --timeout, in seconds: far longer than any question of the filters takes on a
+** large store (docs/store.md §6), short enough that a runaway --sql statement gives the shell back. */
+#define QUERY_TIMEOUT 60
+
+/* --by LIST: each key known, none empty (',' or 'week,' would otherwise group by nothing). */
+static int group_by(vg_select *q, const char *arg)
+{
+    const char *p = arg;
+    for (;;) {
+        size_t n = strcspn(p, ",");
+        char key[64];
+        snprintf(key, sizeof key, "%.*s", (int)(n < sizeof key - 1 ? n : sizeof key - 1), p);
+        vg_by by = n < sizeof key - 1 ? vg_by_parse(key) : VG_BY_COUNT;
+        if (n == 0)
+            return cli_usage_error("query", "--by: an empty value in the list: '%s'", arg), -1;
+        if (by == VG_BY_COUNT)
+            return cli_usage_error("query", "cannot group by '%s' (day, week, month, year, dyad, source, target,"
+                                            " code, root, quad, country)", key), -1;
+        if (q->nby == VG_BY_COUNT)
+            return cli_usage_error("query", "--by: too many keys: '%s'", arg), -1;
+        q->by[q->nby++] = by;
+        q->kind = VG_SEL_GROUPS;
+        if (!p[n])
+            return 0;
+        p += n + 1;
+    }
+}
 
 int cmd_query(int argc, char **argv)
 {
-    enum { OPT_BY = 3000, OPT_SQL };
+    enum { OPT_BY = 3000, OPT_SQL, OPT_TIMEOUT };
     static const struct option longopts[] = { { "by", required_argument, 0, OPT_BY },
                                               { "format", required_argument, 0, 'f' },
                                               { "sql", required_argument, 0, OPT_SQL },
+                                              { "timeout", required_argument, 0, OPT_TIMEOUT },
                                               CLI_FILTER_LONGOPTS,
                                               { 0, 0, 0, 0 } };
     cli_store_opts o = { 0 };
@@ -38,6 +68,7 @@ int cmd_query(int argc, char **argv)
     o.q.kind = VG_SEL_EVENTS;
     int fmt = isatty(1) ? OUT_TABLE : OUT_TSV, opt, r, status = EXIT_USAGE, filters = 0;
     const char *sql = NULL;
+    double timeout = QUERY_TIMEOUT;
     optind = 1;
     while ((opt = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
         if ((r = cli_filter_opt(&o, opt, optarg, "query")) != 0) {
@@ -47,20 +78,17 @@ int cmd_query(int argc, char **argv)
             continue;
         }
         switch (opt) {
-        case OPT_BY: {
-            char *copy = strdup(optarg), *save = NULL;
-            for (char *k = copy ? strtok_r(copy, ",", &save) : NULL; k; k = strtok_r(NULL, ",", &save)) {
-                vg_by by = vg_by_parse(k);
-                if (by == VG_BY_COUNT || o.q.nby == VG_BY_COUNT) {
-                    cli_usage_error("query", "cannot group by '%s' (day, week, month, year, dyad, source, target,"
-                                             " code, root, quad, country)", k);
-                    free(copy);
-                    goto out;
-                }
-                o.q.by[o.q.nby++] = by;
+        case OPT_BY:
+            if (group_by(&o.q, optarg) < 0)
+                goto out;
+            break;
+        case OPT_TIMEOUT: {
+            char *end;
+            timeout = strtod(optarg, &end);
+            if (!*optarg || *end || !(timeout >= 0 && timeout <= 1e6)) { /* also refuses nan */
+                cli_usage_error("query", "--timeout needs a number of seconds (0: no limit), not '%s'", optarg);
+                goto out;
             }
-            free(copy);
-            o.q.kind = VG_SEL_GROUPS;
             break;
         }
         case 'f':
@@ -87,6 +115,8 @@ int cmd_query(int argc, char **argv)
         cli_usage_error("query", "%s", "--sql cannot be combined with filters or --by");
         goto out;
     }
+    if (cli_select_check(&o, "query") < 0)
+        goto out;
     status = EXIT_FAILED;
     vg_store *s = NULL;
     sqlite3_stmt *st = NULL;
@@ -96,6 +126,7 @@ int cmd_query(int argc, char **argv)
         vg_store_close(s);
         goto out;
     }
+    vg_store_set_timeout(s, timeout);
     if (sql) {
         const char *tail = NULL;
         if (sqlite3_prepare_v2(vg_store_db(s), sql, -1, &st, &tail) != SQLITE_OK) {
@@ -115,7 +146,10 @@ int cmd_query(int argc, char **argv)
         status = EXIT_ALL_OK;
     }
     if (status == EXIT_ALL_OK && cli_write_rows(st, fmt, stdout, err, sizeof err) < 0) {
-        fprintf(stderr, "vigie query: %s\n", err);
+        if (vg_store_timed_out(s))
+            fprintf(stderr, "vigie query: stopped: the query ran longer than --timeout %g s\n", timeout);
+        else
+            fprintf(stderr, "vigie query: %s\n", err);
         status = EXIT_FAILED;
     }
     if (status == EXIT_ALL_OK && (fflush(stdout) != 0 || ferror(stdout))) {

@@ -1,6 +1,7 @@
 /* seg_out.c — sentences and tokens as JSON Lines (keys in a fixed order) or as text for people. */
 #include <string.h>
 
+#include "sanitize.h"
 #include "seg_out.h"
 
 static const char *const kinds[] = { "word", "num", "date", "punct", "sym" };
@@ -25,14 +26,17 @@ long seg_write(void *ctx, FILE *f, const vg_input_doc *in, const vg_doc *d, uint
     for (size_t i = 0; i < vg_doc_nsentences(d); i++) {
         const vg_sentence *s = vg_doc_sentence(d, i);
         if (o->text) {
-            fprintf(f, "%s #%zu %s [%zu,%zu)\n  ", in->id, i, lang, s->start, s->end);
-            fwrite(in->text + s->start, 1, s->end - s->start, f);
+            /* for a terminal: the id and the text through the output rule (sanitize.h), so that
+            ** escape sequences in a document show as U+FFFD instead of driving the terminal */
+            vg_san_write(f, in->id, strlen(in->id), 0);
+            fprintf(f, " #%zu %s [%zu,%zu)\n  ", i, lang, s->start, s->end);
+            vg_san_write(f, in->text + s->start, s->end - s->start, 0);
             if (o->tokens) {
                 fputs("\n  ", f);
                 for (size_t k = 0; k < s->ntok; k++) {
                     const vg_token *t = vg_doc_token(d, s->tok + k);
                     fputs(k ? " | " : "", f);
-                    fwrite(in->text + t->start, 1, t->end - t->start, f);
+                    vg_san_write(f, in->text + t->start, t->end - t->start, 0);
                 }
             }
             fputs("\n", f);

@@ -1,10 +1,14 @@
 /* store_opts.c — the filter options of query and export, and rows written as a table (people), TSV,
-** CSV (R's read.csv, pandas' read_csv) or JSON Lines. */
+** CSV (R's read.csv, pandas' read_csv) or JSON Lines. Every cell goes through the output rule of
+** src/export/sanitize.h: whatever a document id or a --sql statement holds, no control character
+** reaches the terminal or spreadsheet raw. */
 #include <ctype.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "sanitize.h"
 #include "store_opts.h"
 
 static int bad(const char *cmd, const char *what, const char *arg)
@@ -13,9 +17,22 @@ static int bad(const char *cmd, const char *what, const char *arg)
     return -1;
 }
 
-/* Split a comma-separated list into v[*n…]; the copy is owned by o. */
-static int list(cli_store_opts *o, const char *arg, const char **v, int *n, const char *cmd)
+/* The option's name for messages: "--source". */
+static const char *opt_name(int opt)
 {
+    static const struct option names[] = { CLI_FILTER_LONGOPTS };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (names[i].val == opt)
+            return names[i].name;
+    return "?";
+}
+
+/* Split a comma-separated list into v[*n…]; the copy is owned by o. An empty value ('', 'SYR,',
+** 'SYR,,IRQ') is refused: read as "no value" it would drop the filter and answer for everything
+** (docs/store.md §4). Blanks around a value are not part of it. */
+static int list(cli_store_opts *o, int opt, const char *arg, const char **v, int *n, const char *cmd)
+{
+    char what[64];
     if (o->nowned == (int)(sizeof o->owned / sizeof o->owned[0]))
         return bad(cmd, "too many list options", arg);
     char *copy = strdup(arg);
@@ -28,8 +45,12 @@ static int list(cli_store_opts *o, const char *arg, const char **v, int *n, cons
             *next++ = 0;
         while (*p == ' ')
             p++;
-        if (!*p)
-            continue;
+        for (char *e = p + strlen(p); e > p && e[-1] == ' ';)
+            *--e = 0;
+        if (!*p) {
+            snprintf(what, sizeof what, "--%s: an empty value in the list", opt_name(opt));
+            return bad(cmd, what, arg);
+        }
         if (*n == VG_FILTER_MAX)
             return bad(cmd, "too many values (16 at most)", arg);
         v[(*n)++] = p;
@@ -73,6 +94,8 @@ int cli_filter_opt(cli_store_opts *o, int opt, const char *arg, const char *cmd)
     vg_filter *f = &o->f;
     switch (opt) {
     case OPT_DB:
+        if (!*arg) /* SQLite would open a private temporary database: nothing to read, all lost */
+            return bad(cmd, "--db: an empty file name", arg);
         o->db = arg;
         return 1;
     case OPT_FROM:
@@ -86,13 +109,13 @@ int cli_filter_opt(cli_store_opts *o, int opt, const char *arg, const char *cmd)
             f->to = day, f->has_to = true;
         return 1;
     }
-    case OPT_SOURCE: return list(o, arg, f->source, &f->nsource, cmd);
-    case OPT_TARGET: return list(o, arg, f->target, &f->ntarget, cmd);
-    case OPT_ACTOR: return list(o, arg, f->actor, &f->nactor, cmd);
+    case OPT_SOURCE: return list(o, opt, arg, f->source, &f->nsource, cmd);
+    case OPT_TARGET: return list(o, opt, arg, f->target, &f->ntarget, cmd);
+    case OPT_ACTOR: return list(o, opt, arg, f->actor, &f->nactor, cmd);
     case OPT_BETWEEN: {
         const char *v[VG_FILTER_MAX];
         int n = 0;
-        if (list(o, arg, v, &n, cmd) < 0)
+        if (list(o, opt, arg, v, &n, cmd) < 0)
             return -1;
         if (n != 2)
             return bad(cmd, "--between takes two actors, A,B", arg);
@@ -103,7 +126,7 @@ int cli_filter_opt(cli_store_opts *o, int opt, const char *arg, const char *cmd)
     case OPT_CODE:
     case OPT_ROOT: {
         int from = f->ncode;
-        if (list(o, arg, f->code, &f->ncode, cmd) < 0)
+        if (list(o, opt, arg, f->code, &f->ncode, cmd) < 0)
             return -1;
         for (int i = from; i < f->ncode; i++) {
             const char *c = f->code[i];
@@ -116,12 +139,12 @@ int cli_filter_opt(cli_store_opts *o, int opt, const char *arg, const char *cmd)
         }
         return 1;
     }
-    case OPT_COUNTRY: return list(o, arg, f->country, &f->ncountry, cmd);
+    case OPT_COUNTRY: return list(o, opt, arg, f->country, &f->ncountry, cmd);
     case OPT_QUAD:
     case OPT_LANG: {
         const char *v[VG_FILTER_MAX];
         int n = 0;
-        if (list(o, arg, v, &n, cmd) < 0)
+        if (list(o, opt, arg, v, &n, cmd) < 0)
             return -1;
         for (int i = 0; i < n; i++) {
             if (opt == OPT_QUAD) {
@@ -141,9 +164,11 @@ int cli_filter_opt(cli_store_opts *o, int opt, const char *arg, const char *cmd)
             return bad(cmd, "--min-mentions needs a number", arg);
         return 1;
     case OPT_DOC:
+        if (!*arg)
+            return bad(cmd, "--doc: an empty document id", arg);
         f->doc = arg;
         return 1;
-    case OPT_ORDER:
+    case OPT_ORDER: /* the name is checked against the columns once --by is known: cli_select_check() */
         o->q.order = arg;
         return 1;
     case OPT_LIMIT:
@@ -152,6 +177,14 @@ int cli_filter_opt(cli_store_opts *o, int opt, const char *arg, const char *cmd)
         return 1;
     }
     return 0;
+}
+
+int cli_select_check(const cli_store_opts *o, const char *cmd)
+{
+    char err[512];
+    if (vg_select_check(&o->q, err, sizeof err) == VG_OK)
+        return 0;
+    return cli_usage_error(cmd, "%s", err), -1;
 }
 
 void cli_store_opts_free(cli_store_opts *o)
@@ -171,23 +204,6 @@ int cli_format_opt(const char *arg, int *fmt, const char *cmd)
     else if (!strcmp(arg, "jsonl")) *fmt = OUT_JSONL;
     else return cli_usage_error(cmd, "unknown format '%s' (table, tsv, csv, jsonl)", arg), -1;
     return 0;
-}
-
-void cli_csv_str(FILE *f, const char *s, size_t n)
-{
-    if (!s || !n)
-        return;
-    if (!memchr(s, ',', n) && !memchr(s, '"', n) && !memchr(s, '\n', n) && !memchr(s, '\r', n)) {
-        fwrite(s, 1, n, f);
-        return;
-    }
-    putc('"', f);
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '"')
-            putc('"', f);
-        putc(s[i], f);
-    }
-    putc('"', f);
 }
 
 /* Display width of UTF-8 text: code points, not bytes (the store's text is all UTF-8). */
@@ -210,6 +226,10 @@ static size_t clip(const char *s, size_t n, size_t max)
 }
 
 #define TABLE_MAX_COL 60 /* a table column wider than this is cut, with "…" */
+/* A table is measured before it is written, so its rows are held in memory: a --sql statement
+** with endless rows would fill it before --timeout stops it. Past this many rows, far more than
+** anyone reads as a table, the query stops and says which formats stream. */
+#define TABLE_MAX_ROWS 1000000
 
 /* One cell of a column w wide: numbers to the right, text to the left (no trailing blanks at the
 ** end of a line), cut to max code points with "…", one line whatever it holds. */
@@ -244,15 +264,26 @@ static long table(sqlite3_stmt *st, FILE *f, char *err, size_t errcap)
     grid g = { NULL, 0, 0, nc };
     size_t *w = calloc((size_t)nc, sizeof *w);
     int *num = calloc((size_t)nc, sizeof *num);
+    char **names = NULL;
+    size_t filled = 0; /* cells set, which out: frees */
     long rows = -1;
     if (!w || !num)
         goto out;
+    if (!(names = calloc((size_t)nc, sizeof *names)))
+        goto out;
     for (int c = 0; c < nc; c++) {
-        const char *name = sqlite3_column_name(st, c);
-        w[c] = width(name, strlen(name));
+        const char *name = sqlite3_column_name(st, c); /* --sql chooses them: sanitised too */
+        if (!(names[c] = vg_san_dup(name, strlen(name), 0)))
+            goto out;
+        w[c] = width(names[c], strlen(names[c]));
         num[c] = 1;
     }
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (g.nrows == TABLE_MAX_ROWS) {
+            snprintf(err, errcap, "more than %d rows for a table: use -f tsv, csv or jsonl (they stream), or --limit",
+                     TABLE_MAX_ROWS);
+            goto out;
+        }
         if ((g.nrows + 1) * (size_t)nc > g.cap) {
             size_t cap = g.cap ? g.cap * 2 : (size_t)nc * 64;
             char **t = realloc(g.cell, cap * sizeof *t);
@@ -265,7 +296,12 @@ static long table(sqlite3_stmt *st, FILE *f, char *err, size_t errcap)
             int type = sqlite3_column_type(st, c);
             const char *v = (const char *)sqlite3_column_text(st, c);
             char **cell = &g.cell[g.nrows * (size_t)nc + (size_t)c];
-            *cell = v ? strdup(v) : NULL;
+            /* a sanitised copy (sanitize.h): the width is measured on what is written */
+            *cell = NULL;
+            if (v && !(*cell = vg_san_dup(v, (size_t)sqlite3_column_bytes(st, c), 0)))
+                goto out;
+            filled++;
+            v = *cell;
             if (type == SQLITE_TEXT || type == SQLITE_BLOB)
                 num[c] = 0;
             size_t cw = v ? width(v, strlen(v)) : 0;
@@ -280,10 +316,8 @@ static long table(sqlite3_stmt *st, FILE *f, char *err, size_t errcap)
         snprintf(err, errcap, "%s", sqlite3_errmsg(sqlite3_db_handle(st)));
         goto out;
     }
-    for (int c = 0; c < nc; c++) {
-        const char *name = sqlite3_column_name(st, c);
-        cell(f, name, (size_t)-1, w[c], num[c], c == 0, c + 1 == nc);
-    }
+    for (int c = 0; c < nc; c++)
+        cell(f, names[c], (size_t)-1, w[c], num[c], c == 0, c + 1 == nc);
     putc('\n', f);
     for (size_t r = 0; r < g.nrows; r++) {
         for (int c = 0; c < nc; c++) {
@@ -294,9 +328,12 @@ static long table(sqlite3_stmt *st, FILE *f, char *err, size_t errcap)
     }
     rows = (long)g.nrows;
 out:
-    for (size_t i = 0; i < g.nrows * (size_t)nc; i++)
+    for (size_t i = 0; i < filled; i++)
         free(g.cell[i]);
     free(g.cell);
+    for (int c = 0; names && c < nc; c++)
+        free(names[c]);
+    free(names);
     free(w);
     free(num);
     if (rows < 0 && !err[0])
@@ -315,7 +352,7 @@ long cli_write_rows(sqlite3_stmt *st, int fmt, FILE *f, char *err, size_t errcap
             const char *name = sqlite3_column_name(st, c);
             fputs(c ? (fmt == OUT_CSV ? "," : "\t") : "", f);
             if (fmt == OUT_CSV)
-                cli_csv_str(f, name, strlen(name));
+                vg_csv_str(f, name, strlen(name), 1);
             else
                 vg_tsv_str(f, name, strlen(name));
         }
@@ -344,7 +381,7 @@ long cli_write_rows(sqlite3_stmt *st, int fmt, FILE *f, char *err, size_t errcap
             }
             fputs(c ? (fmt == OUT_CSV ? "," : "\t") : "", f);
             if (fmt == OUT_CSV)
-                cli_csv_str(f, v, n);
+                vg_csv_str(f, v, n, type == SQLITE_TEXT || type == SQLITE_BLOB);
             else if (v)
                 vg_tsv_str(f, v, n);
         }

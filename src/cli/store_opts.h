@@ -54,6 +54,9 @@ typedef struct {
 /* Parse a filter option; 1 if opt was one, 0 if not, -1 on a bad value (message printed). */
 int cli_filter_opt(cli_store_opts *o, int opt, const char *arg, const char *cmd);
 void cli_store_opts_free(cli_store_opts *o);
+/* After the options: is the query one the store can answer (--order names a column)? -1 (usage
+** message printed) if not. */
+int cli_select_check(const cli_store_opts *o, const char *cmd);
 
 /* Row formats. */
 enum { OUT_TABLE, OUT_TSV, OUT_CSV, OUT_JSONL };
@@ -63,8 +66,5 @@ long cli_write_rows(sqlite3_stmt *st, int fmt, FILE *f, char *err, size_t errcap
 
 /* --format for rows: table, tsv, csv, jsonl; -1 (message printed) for another. */
 int cli_format_opt(const char *arg, int *fmt, const char *cmd);
-
-/* Write a CSV field (RFC 4180: quoted when it holds a comma, quote or line break). */
-void cli_csv_str(FILE *f, const char *s, size_t n);
 
 #endif

@@ -4,6 +4,7 @@
 ** they are a country; KnownGroupCode the group for IGO/NGO/IMG codes; Type1..3 the role codes
 ** after the country. Geo columns carry vigie's place: its country as the CAMEO/ISO code (GDELT uses
 ** FIPS 10-4 there; vigie says so rather than convert), and coordinates when the gazetteer has them.
+** Every field goes through vg_tsv_str(), the output rule of sanitize.h.
 ** NumMentions/NumSources/NumArticles are 1 per event from `vigie code`; `vigie export` writes the
 ** store's deduplicated counts through the same vg_gdelt_write(). */
 #include <ctype.h>
@@ -69,7 +70,11 @@ static void geo(row_t r, int c, const vg_gdelt_event *g)
     if (!g->country || !g->country[0])
         return;
     snprintf(r[c], FLD, "1"); /* country level: vigie resolves places to their country */
-    snprintf(r[c + 1], FLD, "%.*s", (int)(g->place_len < FLD - 1 ? g->place_len : FLD - 1), g->place ? g->place : "");
+    size_t n = g->place ? g->place_len : 0;
+    if (n > FLD - 1) /* cut between characters, not inside one */
+        for (n = FLD - 1; n > 0 && ((unsigned char)g->place[n] & 0xC0) == 0x80; n--)
+            ;
+    snprintf(r[c + 1], FLD, "%.*s", (int)n, n ? g->place : "");
     snprintf(r[c + 2], FLD, "%s", g->country);
     if (g->has_geo) {
         snprintf(r[c + 5], FLD, "%.4f", g->lat);
@@ -104,12 +109,16 @@ void vg_gdelt_write(FILE *f, const vg_gdelt_event *g)
         snprintf(r[59], FLD, "%s", g->added);
     else if (g->y)
         snprintf(r[59], FLD, "%04d%02d%02d", g->y, g->m, g->d);
-    if (g->url)
-        snprintf(r[60], FLD, "%.*s", FLD - 1, g->url);
-    for (int c = 0; c < NCOL; c++) {
+    /* every field through the output rule (sanitize.h): no tab or line break inside a field, so a
+    ** row is always 61 columns on one line, and no control character reaches the reader; SOURCEURL
+    ** is written whole, not cut to a field's FLD bytes */
+    for (int c = 0; c < NCOL - 1; c++) {
         vg_tsv_str(f, r[c], strlen(r[c]));
-        putc(c + 1 < NCOL ? '\t' : '\n', f);
+        putc('\t', f);
     }
+    if (g->url)
+        vg_tsv_str(f, g->url, strlen(g->url));
+    putc('\n', f);
 }
 
 /* A document's events, before the store: each counts one mention, one source, one article. */

@@ -3,27 +3,30 @@
 #include <string.h>
 
 #include "export.h"
-#include "unicode.h"
+#include "sanitize.h"
 
 /* Everything vigie writes is valid UTF-8 JSON, even when the input was not: ill-formed bytes are
-** written as U+FFFD (docs/text.md §1). */
+** written as U+FFFD (docs/text.md §1). Control characters are escaped, never written raw: the C0
+** ones JSON requires, and DEL and the C1 controls too (sanitize.h), so that JSON Lines read on a
+** terminal cannot drive it. The escapes lose nothing: a JSON reader gets the characters back. */
 void vg_json_str(FILE *f, const char *s, size_t n)
 {
-    const unsigned char *u = (const unsigned char *)s;
     putc_unlocked('"', f);
     size_t a = 0, i = 0, l;
+    uint32_t cp;
     while (i < n) {
-        unsigned char c = u[i];
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') { /* the common case, without a call */
             i++;
             continue;
         }
-        if (c >= 0x80 && vg_utf8_decode(u + i, n - i, &l) != VG_CP_BAD) {
+        vg_ch k = vg_ch_class(s + i, n - i, &l, &cp);
+        if (k == VG_CH_PLAIN && c >= 0x80) {
             i += l;
             continue;
         }
         fwrite(s + a, 1, i - a, f);
-        if (c >= 0x80) {
+        if (k == VG_CH_BAD) {
             fputs("\xEF\xBF\xBD", f);
         } else if (c == '"' || c == '\\') {
             putc_unlocked('\\', f);
@@ -35,14 +38,13 @@ void vg_json_str(FILE *f, const char *s, size_t n)
         } else if (c == '\r') {
             fputs("\\r", f);
         } else {
-            fprintf(f, "\\u%04x", c);
+            fprintf(f, "\\u%04x", (unsigned)cp);
         }
-        a = ++i;
+        a = i += l;
     }
     fwrite(s + a, 1, i - a, f);
     putc_unlocked('"', f);
 }
-
 
 static void span_text(FILE *f, const char *key, const vg_export_doc *x, vg_span s)
 {

@@ -7,7 +7,12 @@
 ** Why these settings: WAL lets `vigie query` read while `vigie ingest` writes, and a crash leaves the
 ** last committed batch intact; synchronous=NORMAL is safe under WAL (a power cut may lose the last
 ** commit, never corrupt the file); the page cache (256 MiB) holds the pages being
-** written, and reads go through mmap, so the indexes probed at random stay in the OS's cache. */
+** written, and reads go through mmap, so the indexes probed at random stay in the OS's cache.
+**
+** What is opened is looked at before it is changed: identify() only reads, and runs before the
+** first pragma that writes (journal_mode = WAL rewrites the file's header), so another program's
+** database is refused as it was. Readers of a store in a directory they cannot write read it as
+** an immutable file (open_readonly()): docs/store.md §4 says when, and when not. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -182,6 +187,127 @@ static void fn_month(sqlite3_context *cx, int argc, sqlite3_value **av)
     sqlite3_result_int(cx, y * 100 + m);
 }
 
+/* user_version, or -1 with SQLite's error code in *rc when the file cannot be read. */
+static int read_version(vg_store *s, int *rc)
+{
+    sqlite3_stmt *st;
+    int v = -1;
+    *rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL);
+    if (*rc == SQLITE_OK && (*rc = sqlite3_step(st)) == SQLITE_ROW) {
+        v = sqlite3_column_int(st, 0);
+        *rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (v < 0 && *rc == SQLITE_OK)
+        *rc = SQLITE_ERROR;
+    return v;
+}
+
+/* Is the open file a vigie store (or an empty file that can become one)? Only reads: this runs
+** before anything that changes a file (journal_mode = WAL rewrites the header, migrations create
+** tables), so another program's database is refused untouched (docs/store.md §3). *rc is SQLite's
+** code when the file could not be read at all. */
+static vg_status identify(vg_store *s, int *version, int *rc)
+{
+    *version = read_version(s, rc);
+    if (*version < 0) {
+        if ((*rc & 0xff) == SQLITE_NOTADB) {
+            snprintf(s->err, sizeof s->err, "%s: not an SQLite database", s->path);
+            return VG_EFORMAT;
+        }
+        return vg_store_fail(s, "not a readable SQLite database");
+    }
+    if (*version > VG_STORE_SCHEMA)
+        return newer(s, *version);
+    /* version 0: a new, empty file, unless it holds another program's tables; 1 and later: a store
+    ** holds vigie's tables (another program may have set user_version for its own reasons) */
+    enum { STORE_TABLES = 7 }; /* the tables every schema version has, named below */
+    int64_t ours = int_query(s, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN"
+                                " ('codes', 'documents', 'events', 'mentions', 'sentences', 'sites', 'rules')");
+    int64_t all = int_query(s, "SELECT count(*) FROM sqlite_schema");
+    if (ours < 0 || all < 0)
+        return vg_store_fail(s, "not a readable SQLite database");
+    if (*version == 0 ? all != 0 : ours != STORE_TABLES) {
+        snprintf(s->err, sizeof s->err, "%s: an SQLite database, but not a vigie store", s->path);
+        return VG_EFORMAT;
+    }
+    return VG_OK;
+}
+
+/* Open name (a path, or a "file:" URI with SQLITE_OPEN_URI) with SQLite's flags and vigie's
+** connection settings; returns sqlite3_open_v2's code. */
+static int open_db(vg_store *s, const char *name, int flags)
+{
+    int rc = sqlite3_open_v2(name, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_create_function(s->db, "vg_month", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                            fn_month, NULL, NULL);
+    sqlite3_busy_timeout(s->db, 10000); /* another ingest holding the write lock: wait, then say so */
+    vg_store_exec(s, "PRAGMA cache_size = -262144"); /* 256 MiB */
+    vg_store_exec(s, "PRAGMA mmap_size = 1073741824");
+    return SQLITE_OK;
+}
+
+/* "file:" URI of path with ?mode=ro&immutable=1: every byte outside [A-Za-z0-9/._~-] is %XX, so
+** that '?', '#' or '%' in a file name stay part of the name. */
+static int immutable_uri(const char *path, char *out, size_t cap)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t k = 0;
+    const char *pre = "file:", *post = "?mode=ro&immutable=1";
+    if (strlen(pre) + 3 * strlen(path) + strlen(post) + 1 > cap)
+        return -1;
+    k += (size_t)sprintf(out, "%s", pre);
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("/._~-", *p)) {
+            out[k++] = (char)*p;
+        } else {
+            out[k++] = '%';
+            out[k++] = hex[*p >> 4];
+            out[k++] = hex[*p & 15];
+        }
+    }
+    strcpy(out + k, post);
+    return 0;
+}
+
+static int file_exists(const char *path, const char *suffix)
+{
+    char name[1100];
+    snprintf(name, sizeof name, "%s%s", path, suffix);
+    return access(name, F_OK) == 0;
+}
+
+/* Reading a store in WAL mode needs its -shm file, which SQLite creates beside the store: in a
+** directory nobody may write (read-only media, another user's files) the first read fails. When no
+** -wal file is there, nothing is waiting to be checkpointed and no ingest is writing, so the file as
+** it is is the whole store: read it as immutable (no -shm, no locks). With a -wal file the changes
+** it holds would be missed, so the store is refused with a message instead. */
+static vg_status open_readonly(vg_store *s, int *version)
+{
+    int rc;
+    if (open_db(s, s->path, SQLITE_OPEN_READONLY) != SQLITE_OK)
+        return vg_store_fail(s, "cannot open");
+    vg_status st = identify(s, version, &rc);
+    int denied = (rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN;
+    if (st == VG_OK || !denied || access(s->path, R_OK) != 0)
+        return st;
+    if (file_exists(s->path, "-wal")) {
+        snprintf(s->err, sizeof s->err, "%s: cannot read: a -wal file beside it may hold changes not yet in the store,"
+                 " and its directory cannot be written (copy both files somewhere writable)", s->path);
+        return VG_EIO;
+    }
+    char uri[4200];
+    sqlite3_close_v2(s->db);
+    s->db = NULL;
+    if (immutable_uri(s->path, uri, sizeof uri) < 0 || open_db(s, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI) != SQLITE_OK)
+        return vg_store_fail(s, "cannot open");
+    s->immutable = true;
+    return identify(s, version, &rc);
+}
+
 vg_status vg_store_open(const char *path, unsigned flags, vg_store **out)
 {
     /* no allocation statistics: they take a global mutex on every malloc (fails harmlessly once
@@ -193,29 +319,22 @@ vg_status vg_store_open(const char *path, unsigned flags, vg_store **out)
         return VG_ENOMEM;
     s->flags = flags;
     snprintf(s->path, sizeof s->path, "%s", path);
-    int ro = flags & VG_STORE_READONLY;
-    int oflags = ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
-        return vg_store_fail(s, "cannot open");
-    sqlite3_extended_result_codes(s->db, 1);
-    sqlite3_create_function(s->db, "vg_month", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-                            fn_month, NULL, NULL);
-    sqlite3_busy_timeout(s->db, 10000); /* another ingest holding the write lock: wait, then say so */
-    vg_store_exec(s, "PRAGMA cache_size = -262144"); /* 256 MiB */
-    vg_store_exec(s, "PRAGMA mmap_size = 1073741824");
-    if (ro) {
-        int version = user_version(s);
-        if (version < 0)
-            return vg_store_fail(s, "not a readable SQLite database");
+    int version, rc;
+    vg_status st;
+    if (flags & VG_STORE_READONLY) {
+        if ((st = open_readonly(s, &version)) != VG_OK)
+            return st;
         if (version == 0) {
             snprintf(s->err, sizeof s->err, "%s: not a vigie store (no schema)", path);
             return VG_EFORMAT;
         }
-        if (version > VG_STORE_SCHEMA)
-            return newer(s, version);
         vg_store_exec(s, "PRAGMA query_only = 1");
         return VG_OK;
     }
+    if (open_db(s, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) != SQLITE_OK)
+        return vg_store_fail(s, "cannot open");
+    if ((st = identify(s, &version, &rc)) != VG_OK) /* before the first write: see identify() */
+        return st;
     if (vg_store_exec(s, "PRAGMA journal_mode = WAL") != SQLITE_OK)
         return vg_store_fail(s, "cannot use a write-ahead log");
     vg_store_exec(s, "PRAGMA synchronous = NORMAL");
@@ -239,6 +358,8 @@ void vg_store_close(vg_store *s)
 }
 
 const char *vg_store_errmsg(const vg_store *s) { return s ? s->err : "out of memory"; }
+
+bool vg_store_immutable(const vg_store *s) { return s && s->immutable; }
 
 sqlite3 *vg_store_db(vg_store *s) { return s->db; }
 

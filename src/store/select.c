@@ -245,10 +245,40 @@ static const char select_export[] =
     " JOIN documents d ON d.id = m.doc LEFT JOIN rules r ON r.id = m.rule"
     " LEFT JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence";
 
-static vg_status bad_order(vg_store *s, const char *order, const char *cols)
+/* The SQL of q's order column (NULL: q has none), or VG_EMISUSE with the names a user may give. */
+static vg_status order_col(const vg_select *q, const char **sql, char *err, size_t cap)
 {
-    snprintf(s->err, sizeof s->err, "cannot order by '%s' (one of: %s; '-' before it for descending)", order, cols);
+    const char *order = q->order;
+    *sql = NULL;
+    if (!order)
+        return VG_OK;
+    if (order[0] == '-')
+        order++;
+    if (q->kind == VG_SEL_GROUPS) {
+        if ((*sql = find_col(group_cols, order)))
+            return VG_OK;
+        for (int i = 0; i < q->nby; i++)
+            if (!strcmp(order, bys[q->by[i]].name))
+                return *sql = bys[q->by[i]].key, VG_OK;
+        snprintf(err, cap, "cannot order by '%s' (one of: events, mentions, articles, goldstein, or a --by key;"
+                           " '-' before it for descending)", q->order);
+        return VG_EMISUSE;
+    }
+    if ((*sql = find_col(event_cols, order)))
+        return VG_OK;
+    snprintf(err, cap, "cannot order by '%s' (one of: date, id, source, target, code, root, quad, goldstein, country,"
+                       " mentions, sources, articles; '-' before it for descending)", q->order);
     return VG_EMISUSE;
+}
+
+vg_status vg_select_check(const vg_select *q, char *err, size_t cap)
+{
+    const char *sql;
+    if (q->kind == VG_SEL_GROUPS && q->nby == 0) {
+        snprintf(err, cap, "nothing to group by");
+        return VG_EMISUSE;
+    }
+    return order_col(q, &sql, err, cap);
 }
 
 vg_status vg_store_select(vg_store *s, const vg_filter *f, const vg_select *q, sqlite3_stmt **out)
@@ -260,11 +290,11 @@ vg_status vg_store_select(vg_store *s, const vg_filter *f, const vg_select *q, s
     if (!b)
         return VG_ENOMEM;
     vg_buf_init(&b->sql, &mem);
-    vg_status rc = VG_OK;
-    const char *order = q->order, *ocol = NULL;
-    int desc = order && order[0] == '-';
-    if (desc)
-        order++;
+    const char *ocol;
+    vg_status rc = vg_select_check(q, s->err, sizeof s->err);
+    if (rc != VG_OK || (rc = order_col(q, &ocol, s->err, sizeof s->err)) != VG_OK)
+        goto out;
+    int desc = q->order && q->order[0] == '-';
     if (q->kind == VG_SEL_GROUPS) {
         put(b, "SELECT ");
         for (int i = 0; i < q->nby; i++) {
@@ -279,22 +309,10 @@ vg_status vg_store_select(vg_store *s, const vg_filter *f, const vg_select *q, s
             put(b, i ? ", " : "");
             put(b, bys[q->by[i]].key);
         }
-        if (order) {
-            if (!(ocol = find_col(group_cols, order))) {
-                for (int i = 0; i < q->nby && !ocol; i++)
-                    if (!strcmp(order, bys[q->by[i]].name))
-                        ocol = bys[q->by[i]].key;
-                if (!ocol) {
-                    rc = bad_order(s, order, "events, mentions, articles, goldstein, or a --by key");
-                    goto out;
-                }
-            }
-            put(b, " ORDER BY ");
+        put(b, " ORDER BY ");
+        if (ocol) {
             put(b, ocol);
-            put(b, desc ? " DESC" : "");
-            put(b, ", ");
-        } else {
-            put(b, " ORDER BY ");
+            put(b, desc ? " DESC, " : ", ");
         }
         for (int i = 0; i < q->nby; i++) {
             put(b, i ? ", " : "");
@@ -304,12 +322,7 @@ vg_status vg_store_select(vg_store *s, const vg_filter *f, const vg_select *q, s
         put(b, q->kind == VG_SEL_EXPORT ? select_export : select_events);
         where(b, f);
         put(b, " ORDER BY ");
-        if (order) {
-            if (!(ocol = find_col(event_cols, order))) {
-                rc = bad_order(s, order, "date, id, source, target, code, root, quad, goldstein, country, mentions,"
-                                         " sources, articles");
-                goto out;
-            }
+        if (ocol) {
             put(b, ocol);
             put(b, desc ? " DESC, " : ", ");
         }

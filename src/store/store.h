@@ -35,6 +35,9 @@ enum {
 /* CONSTRUCTOR. Opens (creating and migrating unless READONLY) the store at path. *out is set even
 ** on failure, so that vg_store_errmsg() can say why; close it either way. */
 vg_status vg_store_open(const char *path, unsigned flags, vg_store **out);
+/* READONLY opens of a store in a directory that cannot be written (read-only media) read it as
+** an unchanging file, without the -shm file WAL readers need; true when that happened. */
+bool vg_store_immutable(const vg_store *s);
 /* DESTRUCTOR. Rolls back an open transaction. NULL is a harmless no-op. */
 void vg_store_close(vg_store *s);
 /* Why the last call failed, or "". Never NULL. */
@@ -43,6 +46,11 @@ const char *vg_store_errmsg(const vg_store *s);
 void vg_store_remove(const char *path);
 /* The connection, for read-only statements of the caller's own (vigie query --sql). */
 sqlite3 *vg_store_db(vg_store *s);
+
+/* Stop any statement of s still running `seconds` from now (0: no limit): sqlite3_step() then
+** returns SQLITE_INTERRUPT and vg_store_timed_out() is true (deadline.c). */
+void vg_store_set_timeout(vg_store *s, double seconds);
+bool vg_store_timed_out(const vg_store *s);
 
 /* ---- writing (put.c) ------------------------------------------------------------------------ */
 
@@ -155,6 +163,10 @@ enum {
     VG_X_LAT = VG_X_SPANS + 10, VG_X_LON, VG_X_CONFIDENCE, VG_X_RULE, VG_X_DOC, VG_X_URL, VG_X_LANG,
     VG_X_ADDED, VG_X_SENT_START, VG_X_SENT_TEXT, VG_X_COUNT
 };
+
+/* Is q one vg_store_select() can answer (a known order column, something to group by)? Checked
+** before the store is opened, so that a bad --order is a usage error. VG_EMISUSE with the reason. */
+vg_status vg_select_check(const vg_select *q, char *err, size_t cap);
 
 /* Prepare the statement that answers f and q. On failure returns VG_EMISUSE (an unknown order
 ** column) or VG_EIO with the reason in vg_store_errmsg(s). Finalize *out. */

@@ -23,6 +23,9 @@ struct vg_store {
     size_t site_cap, rule_cap;
     int64_t *seen;              /* events already mentioned by the document being put */
     size_t seen_cap;
+    bool immutable;             /* read as an unchanging file (open_readonly() in schema.c) */
+    double deadline;            /* CLOCK_MONOTONIC seconds after which statements stop; 0: none */
+    bool timed_out;             /* the deadline stopped a statement */
     char path[1024];
     char err[1536];
 };
