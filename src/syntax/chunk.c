@@ -213,7 +213,7 @@ static int verb_tag(vg_syntax *s, size_t i)
         return aux ? VG_ST_AUX : VG_ST_NOUN;
     if (pt == VG_ST_PREP && !aux)
         return VG_ST_NOUN;
-    if (s->g->fr && p == i - 1 && (s->k[p].wc >> W_ADJPRE & 1) && p > 0 && s->k[p - 1].tag == VG_ST_DET)
+    if (s->g->fr && i > 1 && p == i - 1 && (s->k[p].wc >> W_ADJPRE & 1) && s->k[p - 1].tag == VG_ST_DET)
         return VG_ST_NOUN; /* « une première attaque » */
     if (pt == VG_ST_INF) {
         if (k->vf & (VG_VF_INF | VG_VF_PPRES))
