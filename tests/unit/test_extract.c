@@ -251,6 +251,18 @@ static void fragments_and_damage(void)
     CHECK_EQ_INT(art.len, 0);
     CHECK_EQ_INT(vg_extract(x, "<!-- c -->", 10, NULL, NULL, 0, &art, err, sizeof err), VG_OK);
     CHECK_EQ_INT(art.len, 0);
+    /* the same with pages that have elements but no candidate for an article: the text handed out
+    ** is the empty string, not the previous article behind a length of 0 */
+    static const char *none[] = { "<html><body></body></html>", "<div><span></span></div>", "",
+                                  "<br>" };
+    for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
+        ex(news_page("", ""), NULL, NULL);
+        CHECK(art.len > 0 && strlen(art.text) == art.len);
+        CHECK_EQ_INT(vg_extract(x, none[i], strlen(none[i]), NULL, NULL, 0, &art, err, sizeof err), VG_OK);
+        CHECK_EQ_INT(art.len, 0);
+        CHECKF(art.text && art.text[0] == 0, "page %zu: \"%.40s\" left from the page before", i,
+               art.text ? art.text : "(null)");
+    }
     size_t n = 200000;
     char *deep = malloc(n * 5 + 64);
     size_t k = 0;
