@@ -130,16 +130,18 @@ build/fuzz/obj/%.o: %.cc
 	$(Q)clang++ -std=c++11 -O1 -g $(INC) -fsanitize=fuzzer-no-link,address,undefined -MMD -MP -c $< -o $@
 build/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
 	$(Q)clang $(CSTD) $(WARN) -O1 -g $(INC) $(DEFS) -fsanitize=fuzzer,address,undefined $< $(FUZZ_LIB_OBJ) -o $@ $(PKG_LIBS)
+# every target runs even when one finds a crash (its input in build/fuzz/crash-*); then exit 1
 fuzz-run: fuzz-build
-	$(Q)for t in $(FUZZ_TARGETS); do \
+	$(Q)crashed=; for t in $(FUZZ_TARGETS); do \
 	  mkdir -p build/fuzz/corpus/$$t; \
 	  echo "== fuzz $$t for $(FUZZ_SECONDS)s"; \
 	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
 	    $$( [ -f fuzz/$$t.dict ] && echo -dict=fuzz/$$t.dict ) \
 	    -artifact_prefix=build/fuzz/crash-$$t- build/fuzz/corpus/$$t fuzz/corpus/$$t 2>build/fuzz/$$t.log \
-	    || { tail -40 build/fuzz/$$t.log; exit 1; }; \
-	  grep -E 'stat::number_of_executed_units|Done' build/fuzz/$$t.log | tail -2; \
-	done
+	    || { tail -40 build/fuzz/$$t.log; crashed="$$crashed $$t"; }; \
+	  grep -E 'DONE|stat::number_of_executed_units|Done' build/fuzz/$$t.log | tail -3; \
+	done; \
+	[ -z "$$crashed" ] || { echo "fuzz: crashes in:$$crashed (inputs in build/fuzz/crash-*)"; exit 1; }
 
 # ---- benchmarks ----
 bench: all $(BUILD)/bench/bench_text $(BUILD)/bench/bench_code $(BUILD)/bench/bench_store $(BUILD)/bench/bench_extract $(BUILD)/bench/mkcorpus
