@@ -4,6 +4,7 @@
 #   make fuzz     libFuzzer targets, FUZZ_SECONDS each (default 60)
 #   make bench    text pipeline, coder, ingest, store and extraction throughput
 #   make bench-extract  article-body F1 on ../shared/eval/extraction, pages/s, MB/s
+#   make bench-memory   peak RSS of one huge record (64 MiB of random bytes, a 60 MiB page)
 #   make eval     vigie eval on every gold set of ../shared/eval, written into docs/ACCURACY.md
 # V=1 shows full commands. BUILD=dir builds out of tree elsewhere (build/asan for sanitizers).
 
@@ -38,7 +39,7 @@ TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_TARGETS := $(patsubst fuzz/fuzz_%.c,%,$(filter-out fuzz/fuzz_main.c,$(wildcard fuzz/fuzz_*.c)))
 FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz_%)
 
-.PHONY: all deps demo check check-asan test fuzz fuzz-build fuzz-run bench bench-extract eval clean
+.PHONY: all deps demo check check-asan test fuzz fuzz-build fuzz-run bench bench-extract bench-memory eval clean
 .SECONDARY:
 ISO_NAMES := data/dict/en/countries-iso.txt data/dict/fr/countries-iso.txt
 all: $(BUILD)/vigie $(BUILD)/libvigie.a $(BUILD)/libvigie.so $(ISO_NAMES)
@@ -149,6 +150,9 @@ bench: all $(BUILD)/bench/bench_text $(BUILD)/bench/bench_code $(BUILD)/bench/be
 # accuracy on every gold set of ../shared/eval, written into docs/ACCURACY.md
 eval: all
 	$(Q)SHARED=$(SHARED) sh scripts/eval.sh $(BUILD)
+
+bench-memory: all $(BUILD)/bench/mkcorpus
+	$(Q)sh bench/memory.sh $(BUILD)
 
 bench-extract: all $(BUILD)/bench/bench_extract
 	$(Q)SHARED=$(SHARED) sh bench/extract.sh $(BUILD)
