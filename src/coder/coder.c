@@ -64,10 +64,19 @@ static uint16_t participle_mask(const vg_lexicon *lx, const ctok *t, const char 
     return (uint16_t)~VG_VF_PPART;
 }
 
+/* The window of text after the one that ended at *b (limits.h VG_WINDOW_BYTES): its tokens replace
+** the last window's, its sentences are appended; *b is moved to where it ends. */
+static vg_status next_window(vg_doc *d, const char *text, size_t len, size_t *b)
+{
+    size_t a = *b;
+    *b = vg_doc_window_end(text, len, a, VG_WINDOW_BYTES);
+    return vg_doc_window(d, text, a, *b);
+}
+
 vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *info)
 {
-    /* a long document is read a window at a time (limits.h VG_WINDOW_BYTES): the discourse carries
-    ** over from one window to the next as from one sentence to the next */
+    /* a long document is read a window at a time: the discourse carries over from one window to the
+    ** next as from one sentence to the next, and only one window's tokens are held */
     int windowed = len > VG_WINDOW_BYTES;
     vg_status rc = windowed ? vg_doc_begin(d, text, len, info) : vg_doc_analyze(d, text, len, info);
     if (rc != VG_OK)
@@ -97,82 +106,77 @@ vg_status vg_code(vg_doc *d, const char *text, size_t len, const vg_docinfo *inf
         c->doc_day = vg_days_from_civil(atoi(info->date), atoi(info->date + 5), atoi(info->date + 8));
     if ((rc = vg_grow(m, (void **)&c->ct, &c->capct, VG_MAX_SENT_TOKENS + 1, sizeof(ctok))) != VG_OK)
         return rc;
-    size_t ev_budget = vg_doc_budget(len), a = 0, b = len, s0 = 0;
-    do {
-        if (windowed) {
-            b = vg_doc_window_end(text, len, a, VG_WINDOW_BYTES);
-            s0 = d->sents.n;
-            if ((rc = vg_doc_window(d, text, a, b)) != VG_OK)
-                break;
-            a = b;
+    size_t ev_budget = vg_doc_budget(len), b = windowed ? 0 : len; /* b: where the text read so far ends */
+    for (size_t si = 0; rc == VG_OK; si++) {
+        while (rc == VG_OK && si == d->sents.n && b < len && c->discard != 2) /* a window may hold none */
+            rc = next_window(d, text, len, &b);
+        if (rc != VG_OK || si == d->sents.n)
+            break;
+        if (c->nev * sizeof(vg_event) + c->strs.n > ev_budget) {
+            rc = VG_ELIMIT; /* the document's bound (limits.h): a dump of one sentence repeated */
+            break;
         }
-        for (size_t si = s0; si < d->sents.n && rc == VG_OK; si++) {
-            if (c->nev * sizeof(vg_event) + c->strs.n > ev_budget) {
-                rc = VG_ELIMIT; /* the document's bound (limits.h): a dump of one sentence repeated */
-                break;
-            }
-            const vg_sentence *sn = &d->sents.v[si];
-            sent_t s = { lx, d->toks.v + sn->tok, sn->ntok, text, c->ct, c, d->lang == VG_LANG_FR };
-            for (size_t i = 0; i < s.nt; i++) {
-                ctok *t = &c->ct[i];
-                const vg_token *k = &s.t[i];
-                t->w = vg_lex_word(lx, k->key, k->keylen);
-                t->nvf = (uint16_t)vg_lex_vforms(lx, k->key, k->keylen, &t->vf);
-                t->np = -1;
-                t->skip = 0;
-                if (s.fr && k->keylen == 1 && k->key[0] == 'a' && (unsigned char)text[k->start] == 0xC3)
-                    t->nvf = 0; /* « à » is no form of avoir: keys drop the accent that tells them apart */
-                t->fmask = 0xFFFF;
-                if (s.fr && t->nvf)
-                    t->fmask = participle_mask(lx, t, text + k->start, k->end - k->start);
-            }
-            if ((rc = vg_np_find(&s)) != VG_OK)
-                break;
-            for (size_t k = 0; k < c->nnp; k++) {
-                np_t *np = &c->np[k];
-                vg_np_resolve(&s, np, c->doc_day);
-                if (np->place && np->country[0])
-                    count_place(c, np->country);
-            }
+        const vg_sentence *sn = &d->sents.v[si];
+        sent_t s = { lx, d->toks.v + sn->tok, sn->ntok, text, c->ct, c, d->lang == VG_LANG_FR };
+        for (size_t i = 0; i < s.nt; i++) {
+            ctok *t = &c->ct[i];
+            const vg_token *k = &s.t[i];
+            t->w = vg_lex_word(lx, k->key, k->keylen);
+            t->nvf = (uint16_t)vg_lex_vforms(lx, k->key, k->keylen, &t->vf);
+            t->np = -1;
+            t->skip = 0;
+            if (s.fr && k->keylen == 1 && k->key[0] == 'a' && (unsigned char)text[k->start] == 0xC3)
+                t->nvf = 0; /* « à » is no form of avoir: keys drop the accent that tells them apart */
+            t->fmask = 0xFFFF;
+            if (s.fr && t->nvf)
+                t->fmask = participle_mask(lx, t, text + k->start, k->end - k->start);
+        }
+        if ((rc = vg_np_find(&s)) != VG_OK)
+            break;
+        for (size_t k = 0; k < c->nnp; k++) {
+            np_t *np = &c->np[k];
+            vg_np_resolve(&s, np, c->doc_day);
+            if (np->place && np->country[0])
+                count_place(c, np->country);
+        }
 #ifdef VG_TRACE /* a build for dictionary work: make CFLAGS=-DVG_TRACE prints each sentence's actors */
-            for (size_t k = 0; k < c->nnp; k++)
-                fprintf(stderr, "np %zu [%u,%u) kind %d code '%s' role '%s' country '%s' place %d attrib %d group %d\n", k,
-                        c->np[k].a, c->np[k].b, c->np[k].kind, c->np[k].code, c->np[k].role, c->np[k].country,
-                        c->np[k].place, c->np[k].attrib, c->np[k].group);
+        for (size_t k = 0; k < c->nnp; k++)
+            fprintf(stderr, "np %zu [%u,%u) kind %d code '%s' role '%s' country '%s' place %d attrib %d group %d\n", k,
+                    c->np[k].a, c->np[k].b, c->np[k].kind, c->np[k].code, c->np[k].role, c->np[k].country,
+                    c->np[k].place, c->np[k].attrib, c->np[k].group);
 #endif
-            size_t nev0 = c->nev;
-            if (c->discard == 2) { /* a story discard: the document codes nothing */
-                c->nev = 0;
-                break;
-            }
-            if ((rc = vg_when_find(&s)) != VG_OK || (!c->discard && (rc = vg_match_sentence(&s, si)) != VG_OK))
-                break;
-            c->discard = 0;
-            if (c->nev == nev0) /* no event: the sentence's first actor is still who « il » may be */
-                for (size_t k = 0; k < c->nnp; k++) {
-                    const np_t *np = &c->np[k];
-                    if (np->place || np->attrib || !np->code[0] || np->kind == NP_PRONOUN)
-                        continue;
-                    vg_copy(c->last_subject, sizeof c->last_subject, np->code, SIZE_MAX);
-                    if (np->kind == NP_PERSON || np->kind == NP_AGENT)
-                        vg_copy(c->last_person, sizeof c->last_person, np->code, SIZE_MAX);
-                    break;
-                }
-            for (size_t k = c->nnp; k-- > 0;) /* the last actor named, for « celle-ci » */
-                if (!c->np[k].place && c->np[k].code[0] && c->np[k].kind != NP_PRONOUN) {
-                    vg_copy(c->last_mention, sizeof c->last_mention, c->np[k].code, SIZE_MAX);
-                    break;
-                }
-            for (size_t k = 0; k < c->nnp; k++) { /* countries named, for agents without one */
-                const np_t *np = &c->np[k];
-                if (!np->country[0])
-                    continue;
-                if (!c->first_country[0])
-                    vg_copy(c->first_country, 4, np->country, SIZE_MAX);
-                vg_copy(c->last_country, 4, np->country, SIZE_MAX);
-            }
+        size_t nev0 = c->nev;
+        if (c->discard == 2) { /* a story discard: the document codes nothing */
+            c->nev = 0;
+            break;
         }
-    } while (windowed && rc == VG_OK && c->discard != 2 && b < len);
+        if ((rc = vg_when_find(&s)) != VG_OK || (!c->discard && (rc = vg_match_sentence(&s, si)) != VG_OK))
+            break;
+        c->discard = 0;
+        if (c->nev == nev0) /* no event: the sentence's first actor is still who « il » may be */
+            for (size_t k = 0; k < c->nnp; k++) {
+                const np_t *np = &c->np[k];
+                if (np->place || np->attrib || !np->code[0] || np->kind == NP_PRONOUN)
+                    continue;
+                vg_copy(c->last_subject, sizeof c->last_subject, np->code, SIZE_MAX);
+                if (np->kind == NP_PERSON || np->kind == NP_AGENT)
+                    vg_copy(c->last_person, sizeof c->last_person, np->code, SIZE_MAX);
+                break;
+            }
+        for (size_t k = c->nnp; k-- > 0;) /* the last actor named, for « celle-ci » */
+            if (!c->np[k].place && c->np[k].code[0] && c->np[k].kind != NP_PRONOUN) {
+                vg_copy(c->last_mention, sizeof c->last_mention, c->np[k].code, SIZE_MAX);
+                break;
+            }
+        for (size_t k = 0; k < c->nnp; k++) { /* countries named, for agents without one */
+            const np_t *np = &c->np[k];
+            if (!np->country[0])
+                continue;
+            if (!c->first_country[0])
+                vg_copy(c->first_country, 4, np->country, SIZE_MAX);
+            vg_copy(c->last_country, 4, np->country, SIZE_MAX);
+        }
+    }
     if (windowed) { /* only the last window's tokens are left: none are said to be kept */
         d->toks.n = 0;
         for (size_t i = 0; i < d->sents.n; i++)
