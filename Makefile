@@ -4,6 +4,7 @@
 #   make fuzz     libFuzzer targets, FUZZ_SECONDS each (default 60)
 #   make bench    text pipeline, coder, ingest, store and extraction throughput
 #   make bench-extract  article-body F1 on ../shared/eval/extraction, pages/s, MB/s
+#   make bench-memory   peak RSS of one huge record (64 MiB of random bytes, a 60 MiB page)
 #   make eval     vigie eval on every gold set of ../shared/eval, written into docs/ACCURACY.md
 # V=1 shows full commands. BUILD=dir builds out of tree elsewhere (build/asan for sanitizers).
 
@@ -41,7 +42,7 @@ TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_TARGETS := $(patsubst fuzz/fuzz_%.c,%,$(filter-out fuzz/fuzz_main.c,$(wildcard fuzz/fuzz_*.c)))
 FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz_%)
 
-.PHONY: all deps demo check check-asan test fuzz fuzz-build fuzz-run bench bench-extract eval clean
+.PHONY: all deps demo check check-asan test fuzz fuzz-build fuzz-run bench bench-extract bench-memory eval clean
 .SECONDARY:
 ISO_NAMES := data/dict/en/countries-iso.txt data/dict/fr/countries-iso.txt
 all: $(BUILD)/vigie $(BUILD)/libvigie.a $(BUILD)/libvigie.so $(ISO_NAMES)
@@ -133,16 +134,18 @@ build/fuzz/obj/%.o: %.cc
 	$(Q)clang++ -std=c++11 -O1 -g $(INC) -fsanitize=fuzzer-no-link,address,undefined -MMD -MP -c $< -o $@
 build/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
 	$(Q)clang $(CSTD) $(WARN) -O1 -g $(INC) $(DEFS) -fsanitize=fuzzer,address,undefined $< $(FUZZ_LIB_OBJ) -o $@ $(PKG_LIBS)
+# every target runs even when one finds a crash (its input in build/fuzz/crash-*); then exit 1
 fuzz-run: fuzz-build
-	$(Q)for t in $(FUZZ_TARGETS); do \
+	$(Q)crashed=; for t in $(FUZZ_TARGETS); do \
 	  mkdir -p build/fuzz/corpus/$$t; \
 	  echo "== fuzz $$t for $(FUZZ_SECONDS)s"; \
 	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
 	    $$( [ -f fuzz/$$t.dict ] && echo -dict=fuzz/$$t.dict ) \
 	    -artifact_prefix=build/fuzz/crash-$$t- build/fuzz/corpus/$$t fuzz/corpus/$$t 2>build/fuzz/$$t.log \
-	    || { tail -40 build/fuzz/$$t.log; exit 1; }; \
-	  grep -E 'stat::number_of_executed_units|Done' build/fuzz/$$t.log | tail -2; \
-	done
+	    || { tail -40 build/fuzz/$$t.log; crashed="$$crashed $$t"; }; \
+	  grep -E 'DONE|stat::number_of_executed_units|Done' build/fuzz/$$t.log | tail -3; \
+	done; \
+	[ -z "$$crashed" ] || { echo "fuzz: crashes in:$$crashed (inputs in build/fuzz/crash-*)"; exit 1; }
 
 # ---- benchmarks ----
 bench: all $(BUILD)/bench/bench_text $(BUILD)/bench/bench_code $(BUILD)/bench/bench_store $(BUILD)/bench/bench_extract $(BUILD)/bench/mkcorpus
@@ -150,6 +153,9 @@ bench: all $(BUILD)/bench/bench_text $(BUILD)/bench/bench_code $(BUILD)/bench/be
 # accuracy on every gold set of ../shared/eval, written into docs/ACCURACY.md
 eval: all
 	$(Q)SHARED=$(SHARED) sh scripts/eval.sh $(BUILD)
+
+bench-memory: all $(BUILD)/bench/mkcorpus
+	$(Q)sh bench/memory.sh $(BUILD)
 
 bench-extract: all $(BUILD)/bench/bench_extract
 	$(Q)SHARED=$(SHARED) sh bench/extract.sh $(BUILD)

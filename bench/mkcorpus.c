@@ -4,7 +4,9 @@
 ** inverted clitics. Deterministic (fixed seed), so runs compare.
 ** Usage: mkcorpus MEGABYTES > corpus.jsonl
 **        mkcorpus -n DOCUMENTS > corpus.jsonl   (with a date, advancing as a feed's, and a URL on one
-**                                                of 40 sites: the input of the ingest benchmark) */
+**                                                of 40 sites: the input of the ingest benchmark)
+**        mkcorpus --page MEGABYTES > page.html  (one French news page of that size, its article
+**                                                that many MB of paragraphs: the memory benchmark) */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,6 +96,47 @@ static const char *en_quote[] = {
     "What was achieved? Nothing, one diplomat said.",
 };
 
+/* One sentence of the language into b[0..cap); returns its length. */
+static size_t sentence(char *b, size_t cap, int fr)
+{
+    if (pick(4) == 0)
+        return (size_t)snprintf(b, cap, "%s", fr ? PICK(fr_quote) : PICK(en_quote));
+    if (fr)
+        return (size_t)snprintf(b, cap, "%s %s %s %s%s.", PICK(fr_subj), PICK(fr_verb), PICK(fr_obj),
+                                PICK(fr_when), PICK(fr_tail));
+    return (size_t)snprintf(b, cap, "%s %s %s %s%s.", PICK(en_subj), PICK(en_verb), PICK(en_obj), PICK(en_when),
+                            PICK(en_tail));
+}
+
+/* A news page as a site serves one: furniture around an article of paragraphs (the templates hold
+** no markup characters, so nothing needs escaping). A paragraph is a reported event and quotes
+** and figures around it: an event every few hundred bytes, as in news copy, not in every sentence. */
+static void page(size_t target)
+{
+    fputs("<!doctype html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">\n"
+          "<title>Diplomatie : une semaine de tensions | Le Quotidien</title>\n"
+          "<meta property=\"article:published_time\" content=\"2016-07-15T08:30:00+02:00\">\n"
+          "</head><body>\n<header><nav><a href=\"/\">Accueil</a> <a href=\"/monde\">Monde</a> "
+          "<a href=\"/politique\">Politique</a></nav></header>\n<main><article>\n"
+          "<h1>Diplomatie : une semaine de tensions</h1>\n",
+          stdout);
+    char b[1024];
+    for (size_t written = 0; written < target;) {
+        fputs("<p>", stdout);
+        for (int i = 0, n = 3 + (int)pick(3); i < n; i++) {
+            size_t k = i ? (size_t)snprintf(b, sizeof b, "%s", PICK(fr_quote)) : sentence(b, sizeof b, 1);
+            fputs(b, stdout);
+            putchar(i + 1 < n ? ' ' : '<');
+            written += k + 1;
+        }
+        fputs("/p>\n", stdout);
+        written += 7;
+    }
+    fputs("</article></main>\n<aside class=\"related\"><a href=\"/a\">Lire aussi</a></aside>\n"
+          "<footer>© Le Quotidien</footer>\n</body></html>\n",
+          stdout);
+}
+
 static void json_put(const char *s)
 {
     for (; *s; s++) {
@@ -108,6 +151,10 @@ static void json_put(const char *s)
 
 int main(int argc, char **argv)
 {
+    if (argc > 2 && !strcmp(argv[1], "--page")) {
+        page((size_t)atol(argv[2]) << 20);
+        return 0;
+    }
     int feed = argc > 2 && !strcmp(argv[1], "-n");
     long mb = argc > 1 && !feed ? atol(argv[1]) : 50, ndocs = feed ? atol(argv[2]) : 0;
     size_t target = (size_t)mb << 20, written = 0;
@@ -117,14 +164,7 @@ int main(int argc, char **argv)
         size_t n = 0;
         int sents = 6 + (int)pick(10);
         for (int i = 0; i < sents; i++) {
-            if (pick(4) == 0)
-                n += (size_t)snprintf(doc + n, sizeof doc - n, "%s", fr ? PICK(fr_quote) : PICK(en_quote));
-            else if (fr)
-                n += (size_t)snprintf(doc + n, sizeof doc - n, "%s %s %s %s%s.", PICK(fr_subj),
-                                      PICK(fr_verb), PICK(fr_obj), PICK(fr_when), PICK(fr_tail));
-            else
-                n += (size_t)snprintf(doc + n, sizeof doc - n, "%s %s %s %s%s.", PICK(en_subj),
-                                      PICK(en_verb), PICK(en_obj), PICK(en_when), PICK(en_tail));
+            n += sentence(doc + n, sizeof doc - n, fr);
             n += (size_t)snprintf(doc + n, sizeof doc - n, "%s", pick(3) == 0 ? "\n\n" : " ");
         }
         printf("{\"id\":\"bench-%lu\",\"lang\":\"%s\",", id, fr ? "fr" : "en");

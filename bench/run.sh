@@ -7,7 +7,9 @@
 #   4. `vigie ingest` of a 200,000-document feed into a fresh store: documents/s, events/s;
 #   5. the store alone (bench_store): the insert path of coded events, bytes per event, and a grouped
 #      query (one country, one year, by week and root) over 5 million events;
-#   6. article extraction (bench/extract.sh, also `make bench-extract`): F1, pages/s, MB/s, RSS.
+#   6. article extraction (bench/extract.sh, also `make bench-extract`): F1, pages/s, MB/s, RSS;
+#   7. one huge record (bench/memory.sh, also `make bench-memory`): peak RSS on 64 MiB of random
+#      bytes and on a 60 MiB page, -j 1 and -j 2, and its ratio to the input's size.
 B=${1:-build}
 SHARED=${SHARED:-../shared}
 mkdir -p "$B/bench"
@@ -53,3 +55,5 @@ echo "== the store alone: 7.6 million coded events (over 5 million event rows) t
 rm -f "$B/bench/store.db" "$B/bench/store.db-wal" "$B/bench/store.db-shm"
 echo "== article extraction: F1 on the 181-page benchmark, pages/s, MB/s, peak RSS (bench/extract.sh)"
 SHARED="$SHARED" sh bench/extract.sh "$B"
+echo "== one huge record: peak RSS of vigie code, and its ratio to the input (bench/memory.sh)"
+sh bench/memory.sh "$B"

@@ -14,16 +14,25 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static char dir[64];
+
+/* The import's output directory and input file live in a directory of their own, removed at exit. */
+static void cleanup(void)
+{
+    char cmd[200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "fuzz_petrarch: could not remove %s\n", dir);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char *const names[] = { "x.actors.txt", "x.agents.txt", "x.verbs.txt", "x.discards.txt", "x.txt" };
-    static char dir[64];
     if (!dir[0]) {
-        snprintf(dir, sizeof dir, "/tmp/vigie-fuzz-petrarch-%d", (int)getpid());
-        char cmd[200];
-        snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s'", dir, dir);
-        if (system(cmd) != 0)
+        snprintf(dir, sizeof dir, "/tmp/vigie-fuzz-petrarch-XXXXXX");
+        if (!mkdtemp(dir))
             abort();
+        atexit(cleanup);
     }
     if (size < 1)
         return 0;

@@ -79,6 +79,8 @@ typedef struct {
     int (*finish)(void *ctx);
     int progress;         /* a progress line on stderr when the run is long */
     int any_lang;         /* keep documents in any language (extract), not only French and English */
+    int lang_only;        /* fn reads only the language (extract): the text is analysed no further than
+                          ** language identification reads (VG_LANGID_BYTES), not tokenized whole */
 } cli_job;
 int cli_run(const cli_job *job, char **paths, int npaths);
 

@@ -63,6 +63,7 @@ int cmd_extract(int argc, char **argv)
         cli_usage_error("extract", "%s", "bad option");
         return EXIT_USAGE;
     }
-    cli_job job = { .c = &c, .code = 0, .verb = "extracted", .unit = "documents", .fn = extract_write, .any_lang = 1 };
+    cli_job job = { .c = &c, .code = 0, .verb = "extracted", .unit = "documents", .fn = extract_write, .any_lang = 1,
+                    .lang_only = 1 };
     return cli_run(&job, argv + optind, argc - optind);
 }

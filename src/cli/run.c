@@ -6,6 +6,7 @@
 ** batches by the main thread (copied out of the reader's buffers), coded by the workers into
 ** per-document output buffers, then written by the main thread in input order — so `-j 4` writes the
 ** same bytes as `-j 1`. */
+#define _GNU_SOURCE /* fopencookie */
 #include <errno.h>
 #include <stddef.h>
 #include <getopt.h>
@@ -200,14 +201,14 @@ static int extract(const worker *w, slot *s)
         snprintf(s->msg, sizeof s->msg, "no article text found in the page");
         return 0;
     }
-    vg_buf_clear(&s->body);
-    if (vg_buf_append(&s->body, a.text, a.len) != VG_OK) {
-        s->why = VG_SKIP_LIMIT;
-        snprintf(s->msg, sizeof s->msg, "out of memory");
-        return 0;
-    }
+    /* the article's text changes hands, not copied; then neither the page (the slot's copy of the
+    ** input) nor the extractor's model of it stay held while the article is coded: a 60 MB page
+    ** otherwise kept four times its size in memory through the coding (docs/SECURITY.md) */
+    vg_extractor_take_text(w->x, &s->body);
     s->in.text = s->body.p;
     s->in.len = s->body.n;
+    if (s->text.cap > SLOT_KEEP_BYTES)
+        vg_buf_release(&s->text);
     /* copied into the slot: the extractor's buffers are the worker's, and the sink reads the slot
     ** after the worker has gone on to other pages */
     if (!s->in.date)
@@ -217,7 +218,34 @@ static int extract(const worker *w, slot *s)
     if (a.url && s->in.markup == VG_DOC_PAGE)
         s->in.url = copy(&s->str[S_URL], a.url);
     s->in.markup = VG_DOC_TEXT;
+    vg_extractor_trim(w->x); /* after the metadata is copied: it lives in the extractor */
     return 1;
+}
+
+/* A document's output, held until its turn to be written, in a buffer grown by realloc: a large
+** block then moves (mremap) instead of being copied, where open_memstream's growth holds the old
+** and the new buffer at once, twice the output of a large page at the moment it grows. */
+typedef struct {
+    char **p;
+    size_t *n, cap;
+} outbuf;
+
+static ssize_t out_write(void *cookie, const char *buf, size_t n)
+{
+    outbuf *o = cookie;
+    if (*o->n + n > o->cap) {
+        size_t cap = o->cap ? o->cap : 4096;
+        while (cap < *o->n + n)
+            cap *= 2;
+        char *p = realloc(*o->p, cap);
+        if (!p)
+            return -1;
+        *o->p = p;
+        o->cap = cap;
+    }
+    memcpy(*o->p + *o->n, buf, n);
+    *o->n += n;
+    return (ssize_t)n;
 }
 
 static void run_slot(const worker *w, slot *s)
@@ -226,8 +254,9 @@ static void run_slot(const worker *w, slot *s)
     if (s->in.markup != VG_DOC_TEXT && !extract(w, s))
         return;
     vg_docinfo info = { s->in.id, job->c->lang != VG_LANG_UNKNOWN ? job->c->lang : s->in.lang, s->in.date };
+    size_t len = job->lang_only && s->in.len > VG_LANGID_BYTES ? VG_LANGID_BYTES : s->in.len;
     vg_status rc = job->code ? vg_code(w->d, s->in.text, s->in.len, &info)
-                             : vg_doc_analyze(w->d, s->in.text, s->in.len, &info);
+                             : vg_doc_analyze(w->d, s->in.text, len, &info);
     vg_lang l = vg_doc_lang(w->d);
     if (rc == VG_ELANG && job->any_lang)
         rc = VG_OK;
@@ -238,11 +267,15 @@ static void run_slot(const worker *w, slot *s)
     }
     if (rc != VG_OK) {
         s->why = rc == VG_ELIMIT ? VG_SKIP_LIMIT : VG_SKIP_IO;
-        snprintf(s->msg, sizeof s->msg, "%s", rc == VG_ELIMIT ? "document over VG_MAX_DOC_BYTES" : vg_strerror(rc));
+        snprintf(s->msg, sizeof s->msg, "%s",
+                 rc != VG_ELIMIT                ? vg_strerror(rc)
+                 : s->in.len > VG_MAX_DOC_BYTES ? "document over VG_MAX_DOC_BYTES"
+                                                : "document needs more memory than its bound (VG_DOC_MEM_RATIO)");
         return;
     }
-    s->invalid = vg_doc_invalid_bytes(w->d);
-    FILE *f = open_memstream(&s->out, &s->outn);
+    s->invalid = len < s->in.len ? vg_utf8_invalid(s->in.text, s->in.len) : vg_doc_invalid_bytes(w->d);
+    outbuf ob = { &s->out, &s->outn, 0 };
+    FILE *f = fopencookie(&ob, "w", (cookie_io_functions_t){ .write = out_write });
     if (!f) {
         s->write_failed = 1;
         return;

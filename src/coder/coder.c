@@ -65,6 +65,15 @@ static uint16_t participle_mask(const vg_lexicon *lx, const ctok *t, const char 
     return (uint16_t)~VG_VF_PPART;
 }
 
+/* The window of text after the one that ended at *b (limits.h VG_WINDOW_BYTES): its tokens replace
+** the last window's, its sentences are appended; *b is moved to where it ends. */
+static vg_status next_window(vg_doc *d, const char *text, size_t len, size_t *b)
+{
+    size_t a = *b;
+    *b = vg_doc_window_end(text, len, a, VG_WINDOW_BYTES);
+    return vg_doc_window(d, text, a, *b);
+}
+
 const vg_syntax *vg_sent_syn(const sent_t *cs)
 {
     sent_t *s = (sent_t *)cs; /* the parse is a cache of the sentence's tokens */
@@ -76,7 +85,10 @@ const vg_syntax *vg_sent_syn(const sent_t *cs)
 vg_status vg_coder_run(vg_doc *d, const vg_lexicon *lex, vg_syngram_fn get_syn, void *ctx, const char *text,
                        size_t len, const vg_docinfo *info)
 {
-    vg_status rc = vg_doc_analyze(d, text, len, info);
+    /* a long document is read a window at a time: the discourse carries over from one window to the
+    ** next as from one sentence to the next, and only one window's tokens are held */
+    int windowed = len > VG_WINDOW_BYTES;
+    vg_status rc = windowed ? vg_doc_begin(d, text, len, info) : vg_doc_analyze(d, text, len, info);
     if (rc != VG_OK)
         return rc;
     const vg_mem *m = d->mem;
@@ -110,7 +122,16 @@ vg_status vg_coder_run(vg_doc *d, const vg_lexicon *lex, vg_syngram_fn get_syn, 
         c->doc_day = vg_days_from_civil(atoi(info->date), atoi(info->date + 5), atoi(info->date + 8));
     if ((rc = vg_grow(m, (void **)&c->ct, &c->capct, VG_MAX_SENT_TOKENS + 1, sizeof(ctok))) != VG_OK)
         return rc;
-    for (size_t si = 0; si < d->sents.n && rc == VG_OK; si++) {
+    size_t ev_budget = vg_doc_budget(len), b = windowed ? 0 : len; /* b: where the text read so far ends */
+    for (size_t si = 0; rc == VG_OK; si++) {
+        while (rc == VG_OK && si == d->sents.n && b < len && c->discard != 2) /* a window may hold none */
+            rc = next_window(d, text, len, &b);
+        if (rc != VG_OK || si == d->sents.n)
+            break;
+        if (c->nev * sizeof(vg_event) + c->strs.n > ev_budget) {
+            rc = VG_ELIMIT; /* the document's bound (limits.h): a dump of one sentence repeated */
+            break;
+        }
         const vg_sentence *sn = &d->sents.v[si];
         sent_t s = { lx, d->toks.v + sn->tok, sn->ntok, text, c->ct, c, d->lang == VG_LANG_FR, 0, NULL, c->syn, sg };
         for (size_t i = 0; i < s.nt; i++) {
@@ -171,6 +192,11 @@ vg_status vg_coder_run(vg_doc *d, const vg_lexicon *lex, vg_syngram_fn get_syn, 
                 vg_copy(c->first_country, 4, np->country, SIZE_MAX);
             vg_copy(c->last_country, 4, np->country, SIZE_MAX);
         }
+    }
+    if (windowed) { /* only the last window's tokens are left: none are said to be kept */
+        d->toks.n = 0;
+        for (size_t i = 0; i < d->sents.n; i++)
+            d->sents.v[i].tok = d->sents.v[i].ntok = 0;
     }
     if (rc != VG_OK)
         return rc;

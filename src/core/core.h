@@ -34,7 +34,14 @@ void vg_buf_release(vg_buf *b);
 vg_status vg_buf_reserve(vg_buf *b, size_t extra); /* room for n + extra (+1 for a NUL) */
 vg_status vg_buf_append(vg_buf *b, const void *s, size_t n);
 vg_status vg_buf_putc(vg_buf *b, char c);
-static inline void vg_buf_clear(vg_buf *b) { b->n = 0; }
+/* A cleared buffer is the empty string, not a length of 0 before the last contents: callers hand
+** b->p out as a C string (the extractor's article), so the NUL goes with the length. */
+static inline void vg_buf_clear(vg_buf *b)
+{
+    b->n = 0;
+    if (b->p)
+        b->p[0] = 0;
+}
 
 /* Grow an array *pp of *cap elements of size sz to hold at least need; doubles. */
 vg_status vg_grow(const vg_mem *mem, void **pp, size_t *cap, size_t need, size_t sz);

@@ -4,9 +4,24 @@
 #ifndef VG_LIMITS_H
 #define VG_LIMITS_H
 
-/* One document's text. News articles are a few KB; a 64 MiB "document" is a mis-split dump, and
-** tokens, keys and sentences of one document are held in memory at once (about 5x its size). */
+/* One document's text. News articles are a few KB; a 64 MiB "document" is a mis-split dump. What
+** one document may make vigie hold is bounded below (VG_DOC_MEM_RATIO, VG_WINDOW_BYTES). */
 #define VG_MAX_DOC_BYTES ((size_t)64 << 20)
+
+/* Memory the text pipeline and the coder may take for one document of n bytes: tokens with their
+** keys VG_DOC_MEM_RATIO * n + VG_DOC_MEM_FLOOR bytes, sentences a quarter of that, events and
+** their strings as much again (a news article makes an event every few hundred bytes). Past any of these the document is refused with VG_ELIMIT (docs/SECURITY.md),
+** so that no input makes vigie take more than a few times its size however it tokenizes: a token
+** takes 32 bytes and random bytes make one every 1.5 bytes, which held the whole 64 MiB of random
+** input at 29x its size. The floor lets any document of a few MB through whatever it holds. */
+#define VG_DOC_MEM_RATIO 2
+#define VG_DOC_MEM_FLOOR ((size_t)32 << 20)
+
+/* vg_code() reads a document over this size a window at a time, cut at a paragraph break (else a
+** line break, else a blank): only one window's tokens are held (natural text makes 6x its size in
+** tokens and keys, so a 60 MB page would need 400 MB at once), while the sentences and events of
+** the whole document are kept. vg_doc_analyze() keeps every token and is bounded by the above. */
+#define VG_WINDOW_BYTES ((size_t)1 << 20)
 
 /* One JSON Lines record. Larger than a document because JSON escapes can double the text's size.
 ** A longer line is skipped without being held in memory: the reader discards to the next newline. */

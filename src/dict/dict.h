@@ -191,6 +191,12 @@ typedef struct vg_lexicon {
 ** On error: VG_EDICT with "file:line: message" in err. */
 vg_status vg_lexicon_load(vg_lexicon *lx, const vg_mem *mem, const char *data_dir, const char *dict_dir,
                           const char *lang, const struct vg_langdata_s *text, char *err, size_t errcap);
+/* The same with the verb morphology of lang already open (borrowed, not closed): what a caller
+** loading many dictionaries of one language (fuzz/fuzz_dict.c) reads once. NULL: opened here. */
+typedef struct vg_morph vg_morph;
+vg_status vg_lexicon_load_with(vg_lexicon *lx, const vg_mem *mem, const char *data_dir, const char *dict_dir,
+                               const char *lang, const struct vg_langdata_s *text, const vg_morph *morph,
+                               char *err, size_t errcap);
 /* An event code of the codebook or of the dictionary's codes.txt, NULL if neither has it. */
 const vg_cameo *vg_lex_code(const vg_lexicon *lx, const char *code, size_t n);
 void vg_lexicon_free(vg_lexicon *lx);

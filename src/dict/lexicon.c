@@ -26,7 +26,7 @@ typedef struct {
     vg_lexicon *lx;
     const vg_langdata *text;
     vg_inflect infl;
-    vg_morph *morph;
+    const vg_morph *morph;
     int fr;
     vg_tokvec toks;
     vg_buf keys;
@@ -1149,6 +1149,14 @@ vg_status vg_lexicon_load(vg_lexicon *lx, const vg_mem *mem, const char *data_di
                           const char *lang,
                           const struct vg_langdata_s *text, char *err, size_t errcap)
 {
+    return vg_lexicon_load_with(lx, mem, data_dir, dict_dir, lang, text, NULL, err, errcap);
+}
+
+vg_status vg_lexicon_load_with(vg_lexicon *lx, const vg_mem *mem, const char *data_dir, const char *dict_dir,
+                               const char *lang, const struct vg_langdata_s *text, const vg_morph *morph,
+                               char *err, size_t errcap)
+{
+    vg_morph *own = NULL;
     memset(lx, 0, sizeof *lx);
     lx->mem = mem;
     vg_buf_init(&lx->pool, mem);
@@ -1170,8 +1178,9 @@ vg_status vg_lexicon_load(vg_lexicon *lx, const vg_mem *mem, const char *data_di
     snprintf(path, sizeof path, "%s/text/%s/inflect.txt", data_dir, lang);
     if ((rc = vg_inflect_load(&d.infl, path, err, errcap)) != VG_OK)
         goto done;
-    if ((rc = vg_morph_open(mem, lang, &d.morph, err, errcap)) != VG_OK)
+    if (!morph && (rc = vg_morph_open(mem, lang, &own, err, errcap)) != VG_OK)
         goto done;
+    d.morph = morph ? morph : own;
     snprintf(path, sizeof path, "%s/text/%s/grammar.txt", data_dir, lang);
     if ((rc = load_grammar(&d, path)) != VG_OK)
         goto done;
@@ -1208,7 +1217,7 @@ vg_status vg_lexicon_load(vg_lexicon *lx, const vg_mem *mem, const char *data_di
     }
     rc = finish(&d);
 done:
-    vg_morph_close(d.morph);
+    vg_morph_close(own);
     vg_free(mem, d.toks.v);
     vg_buf_release(&d.keys);
     vg_buf_release(&d.vkeys);

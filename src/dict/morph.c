@@ -93,6 +93,22 @@ static unsigned feats_of(const char *mood, const char *tense)
     return VG_VF_PAST; /* imperfect, simple-past */
 }
 
+/* The first w in p[0..end), or NULL. Not strstr: the files are read whole, and strstr from the
+** middle of one reads to its end on every call under a sanitizer (its interceptor takes the
+** haystack's strlen first), which made loading the lexicon quadratic in the fuzzer and check-asan. */
+static const char *find(const char *p, const char *end, const char *w)
+{
+    size_t n = strlen(w);
+    while (p < end && (p = memchr(p, w[0], (size_t)(end - p))) != NULL) {
+        if ((size_t)(end - p) < n)
+            return NULL;
+        if (!memcmp(p, w, n))
+            return p;
+        p++;
+    }
+    return NULL;
+}
+
 /* Next tag at or after *p: its name (without '<', '/'), whether it closes, and *p after '>'.
 ** Comments, declarations and the DOCTYPE with its internal subset are skipped. */
 static int next_tag(const char **p, const char *end, char *name, size_t cap, int *closing,
@@ -104,7 +120,7 @@ static int next_tag(const char **p, const char *end, char *name, size_t cap, int
         if (!s)
             return 0;
         if (!strncmp(s, "<!--", 4)) {
-            const char *e = strstr(s, "-->");
+            const char *e = find(s, end, "-->");
             if (!e)
                 return 0;
             s = e + 3;
@@ -113,7 +129,7 @@ static int next_tag(const char **p, const char *end, char *name, size_t cap, int
         if (s[1] == '!' || s[1] == '?') {
             const char *gt = memchr(s, '>', (size_t)(end - s)), *br = memchr(s, '[', (size_t)(end - s));
             if (br && gt && br < gt) /* internal subset */
-                gt = strstr(br, "]>");
+                gt = find(br, end, "]>");
             if (!gt)
                 return 0;
             s = gt + 1;
@@ -152,7 +168,7 @@ static vg_status load_conjugations(vg_morph *m, const char *path, char *err, siz
     tmpl *cur = NULL;
     while (rc == VG_OK && next_tag(&p, end, name, sizeof name, &closing, &attrs)) {
         if (!strcmp(name, "template") && !closing) {
-            const char *q = strstr(attrs, "name=\"");
+            const char *q = find(attrs, p, "name=\""); /* within the tag */
             if (!q || (rc = vg_grow(m->mem, (void **)&m->t, &m->capt, m->nt + 1, sizeof(tmpl))) != VG_OK)
                 break;
             q += 6;
@@ -180,7 +196,7 @@ static vg_status load_conjugations(vg_morph *m, const char *path, char *err, siz
         }
         if (!strcmp(name, "p") || !strcmp(name, "i")) {
             if (!strcmp(name, "i") && !closing) {
-                const char *e = strstr(p, "</i>");
+                const char *e = find(p, end, "</i>");
                 if (!e) {
                     rc = VG_EDICT;
                     break;
@@ -219,10 +235,11 @@ static vg_status load_verbs(vg_morph *m, const char *path, char *err, size_t err
     if (!b)
         return VG_EDICT;
     vg_status rc = VG_OK;
-    for (const char *p = b; rc == VG_OK && (p = strstr(p, "<v><i>"));) {
+    const char *end = b + n;
+    for (const char *p = b; rc == VG_OK && (p = find(p, end, "<v><i>"));) {
         p += 6;
-        const char *ie = strstr(p, "</i>"), *t = ie ? strstr(ie, "<t>") : NULL;
-        const char *te = t ? strstr(t, "</t>") : NULL;
+        const char *ie = find(p, end, "</i>"), *t = ie ? find(ie, end, "<t>") : NULL;
+        const char *te = t ? find(t, end, "</t>") : NULL;
         if (!te)
             break;
         t += 3;

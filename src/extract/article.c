@@ -605,6 +605,33 @@ static vg_status find_article(vg_extractor *x)
     return VG_OK;
 }
 
+void vg_extractor_take_text(vg_extractor *x, vg_buf *dst)
+{
+    vg_buf t = *dst;
+    *dst = x->out;
+    x->out = t;
+    vg_buf_clear(&x->out);
+}
+
+void vg_extractor_trim(vg_extractor *x)
+{
+    vg_page_trim(&x->page, VG_EXTRACT_KEEP_BYTES);
+    if (x->utf8.cap > VG_EXTRACT_KEEP_BYTES)
+        vg_buf_release(&x->utf8);
+    if (x->out.cap > VG_EXTRACT_KEEP_BYTES)
+        vg_buf_release(&x->out);
+    if (x->ccap * sizeof *x->cand > VG_EXTRACT_KEEP_BYTES) {
+        vg_free(x->mem, x->cand);
+        x->cand = NULL;
+        x->ncand = x->ccap = 0;
+    }
+    if (x->acap * sizeof *x->acc > VG_EXTRACT_KEEP_BYTES) {
+        vg_free(x->mem, x->acc);
+        x->acc = NULL;
+        x->acap = 0;
+    }
+}
+
 vg_status vg_extract(vg_extractor *x, const char *html, size_t n, const char *charset, const char *url,
                      unsigned flags, vg_article *out, char *err, size_t errcap)
 {
@@ -617,13 +644,20 @@ vg_status vg_extract(vg_extractor *x, const char *html, size_t n, const char *ch
     vg_html_charset(html, n, charset, x->charset, sizeof x->charset);
     vg_buf_clear(&x->utf8);
     bool unknown = false;
-    if (vg_to_utf8(x->ic, x->charset, html, n, &x->utf8, &unknown) != VG_OK) {
-        snprintf(err, errcap, "out of memory converting from %s", x->charset);
-        return VG_ENOMEM;
+    size_t un = 0;
+    /* a valid UTF-8 page (most of them) is parsed where it is: no copy of it */
+    const char *u = strcmp(x->charset, "utf-8") ? NULL : vg_utf8_as_is(html, n, &un);
+    if (!u) {
+        if (vg_to_utf8(x->ic, x->charset, html, n, &x->utf8, &unknown) != VG_OK) {
+            snprintf(err, errcap, "out of memory converting from %s", x->charset);
+            return VG_ENOMEM;
+        }
+        if (unknown) /* read as windows-1252, which is what the note tells */
+            snprintf(x->charset, sizeof x->charset, "windows-1252");
+        u = x->utf8.p ? x->utf8.p : "";
+        un = x->utf8.n;
     }
-    if (unknown) /* read as windows-1252, which is what the note tells */
-        snprintf(x->charset, sizeof x->charset, "windows-1252");
-    vg_status rc = vg_page_parse(&x->page, x->utf8.p ? x->utf8.p : "", x->utf8.n);
+    vg_status rc = vg_page_parse(&x->page, u, un);
     if (rc != VG_OK) {
         snprintf(err, errcap, "%s parsing the page", vg_strerror(rc));
         return rc;

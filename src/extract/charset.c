@@ -284,6 +284,24 @@ static vg_status copy_utf8(const char *p, size_t n, vg_buf *out)
     return rc;
 }
 
+const char *vg_utf8_as_is(const char *p, size_t n, size_t *outn)
+{
+    const unsigned char *s = (const unsigned char *)p;
+    size_t i = n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF ? 3 : 0, from = i;
+    while (i < n) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t len = utf8_seq(s + i, n - i);
+        if (!len)
+            return NULL;
+        i += len;
+    }
+    *outn = n - from;
+    return p + from;
+}
+
 vg_status vg_to_utf8(vg_iconv *c, const char *charset, const char *p, size_t n, vg_buf *out, bool *unknown)
 {
     *unknown = false;

@@ -51,6 +51,15 @@ void vg_extractor_free(vg_extractor *x);
 vg_status vg_extract(vg_extractor *x, const char *html, size_t n, const char *charset, const char *url,
                      unsigned flags, vg_article *out, char *err, size_t errcap);
 
+/* After vg_extract: the article's text goes to dst (NUL-terminated, dst->n its length), whose
+** storage the extractor keeps in exchange; no copy. The other fields of the vg_article stay valid. */
+void vg_extractor_take_text(vg_extractor *x, vg_buf *dst);
+
+/* Release what the extractor keeps over VG_EXTRACT_KEEP_BYTES a buffer (the page model and text of
+** a huge page), so that a worker does not hold a 60 MB page's model while it codes the article. */
+void vg_extractor_trim(vg_extractor *x);
+#define VG_EXTRACT_KEEP_BYTES ((size_t)1 << 20)
+
 /* ---- encodings (charset.c) ---- */
 /* The encoding of a page: the transport's if given, else a byte-order mark, else a <meta charset>
 ** or <meta http-equiv=Content-Type> within the first 1024 bytes (the HTML5 prescan), else
@@ -66,5 +75,8 @@ void vg_iconv_free(vg_iconv *c);
 ** result is always valid UTF-8. An unknown charset is read as windows-1252 (what browsers do)
 ** and *unknown is set. */
 vg_status vg_to_utf8(vg_iconv *c, const char *charset, const char *p, size_t n, vg_buf *out, bool *unknown);
+/* p[0..n) as it is, without its byte-order mark, when it is valid UTF-8 (its length in *outn);
+** NULL when it needs vg_to_utf8's copy. What spares a UTF-8 page a copy of itself. */
+const char *vg_utf8_as_is(const char *p, size_t n, size_t *outn);
 
 #endif

@@ -272,6 +272,34 @@ void vg_page_release(vg_page *p)
     vg_buf_release(&p->strs);
 }
 
+void vg_page_trim(vg_page *p, size_t keep)
+{
+    if (p->ncap * sizeof *p->nodes > keep) {
+        vg_free(p->mem, p->nodes);
+        p->nodes = NULL;
+        p->nnodes = p->ncap = 0;
+    }
+    if (p->rcap * sizeof *p->runs > keep) {
+        vg_free(p->mem, p->runs);
+        p->runs = NULL;
+        p->nruns = p->rcap = 0;
+    }
+    if (p->mcap * sizeof *p->meta > keep) {
+        vg_free(p->mem, p->meta);
+        p->meta = NULL;
+        p->nmeta = p->mcap = 0;
+    }
+    if (p->scap * sizeof *p->stack > keep) {
+        vg_free(p->mem, p->stack);
+        p->stack = NULL;
+        p->depth = p->scap = 0;
+    }
+    if (p->text.cap > keep)
+        vg_buf_release(&p->text);
+    if (p->strs.cap > keep)
+        vg_buf_release(&p->strs);
+}
+
 /* Out of memory: the page cannot be read; stop the parser rather than build a wrong model. */
 static void oom(vg_page *p)
 {

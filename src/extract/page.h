@@ -99,6 +99,8 @@ typedef struct {
 
 void vg_page_init(vg_page *p, const vg_mem *mem);
 void vg_page_release(vg_page *p);
+/* Release the arrays and buffers of p that take over keep bytes (they grow again when needed). */
+void vg_page_trim(vg_page *p, size_t keep);
 /* Parse UTF-8 html[0..n) into p (cleared first). Returns VG_OK or VG_ENOMEM. */
 vg_status vg_page_parse(vg_page *p, const char *html, size_t n);
 

@@ -313,6 +313,8 @@ static void close_cur(vg_reader *r)
     if (r->f && r->f != stdin)
         fclose(r->f);
     r->f = NULL;
+    if (r->buf.cap > ((size_t)1 << 20)) /* a whole file's text: not held for the rest of the run */
+        vg_buf_release(&r->buf);
 }
 
 /* Open the next input and decide what it is: its first 4 KB (after gunzip) are read into the

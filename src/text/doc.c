@@ -35,7 +35,9 @@ void vg_doc_free(vg_doc *d)
     vg_free(m, d);
 }
 
-vg_status vg_doc_analyze(vg_doc *d, const char *text, size_t len, const vg_docinfo *info)
+size_t vg_doc_budget(size_t len) { return VG_DOC_MEM_RATIO * len + VG_DOC_MEM_FLOOR; }
+
+vg_status vg_doc_begin(vg_doc *d, const char *text, size_t len, const vg_docinfo *info)
 {
     if (!d || (!text && len))
         return VG_EMISUSE;
@@ -48,18 +50,63 @@ vg_status vg_doc_analyze(vg_doc *d, const char *text, size_t len, const vg_docin
     strcpy(d->lang_code, "und");
     if (len > VG_MAX_DOC_BYTES)
         return VG_ELIMIT;
+    size_t budget = vg_doc_budget(len);
+    d->toks.max_bytes = budget;
+    d->sents.max = budget / 4 / sizeof(vg_sentence);
     vg_lang lang = info ? info->lang : VG_LANG_UNKNOWN;
     if (lang == VG_LANG_UNKNOWN)
         lang = vg_langid(d->ld[0], d->ld[1], text, len, d->lang_code);
     else
         strcpy(d->lang_code, vg_lang_name(lang));
     d->lang = lang;
-    const vg_langdata *ld = vg_doc_langdata(d, lang);
-    vg_status rc = vg_tokenize(d->mem, ld, text, len, &d->toks, &d->keys, &d->invalid);
+    return VG_OK;
+}
+
+vg_status vg_doc_window(vg_doc *d, const char *text, size_t a, size_t b)
+{
+    const vg_langdata *ld = vg_doc_langdata(d, d->lang);
+    d->toks.n = 0;
+    vg_buf_clear(&d->keys);
+    vg_status rc = vg_tokenize(d->mem, ld, text + a, b - a, &d->toks, &d->keys, &d->invalid);
     if (rc != VG_OK)
         return rc;
     vg_tok_fix_keys(&d->toks, &d->keys);
-    return vg_segment(d->mem, ld, text, len, d->toks.v, d->toks.n, &d->sents, &d->ncut);
+    size_t s0 = d->sents.n;
+    rc = vg_segment(d->mem, ld, text + a, b - a, d->toks.v, d->toks.n, &d->sents, &d->ncut);
+    if (a) { /* offsets into the whole text, not the window */
+        for (size_t i = 0; i < d->toks.n; i++)
+            d->toks.v[i].start += a, d->toks.v[i].end += a;
+        for (size_t i = s0; i < d->sents.n; i++)
+            d->sents.v[i].start += a, d->sents.v[i].end += a;
+    }
+    return rc;
+}
+
+size_t vg_doc_window_end(const char *text, size_t len, size_t a, size_t w)
+{
+    if (len - a <= w)
+        return len;
+    size_t b = a + w, lo = a + w / 2;
+    /* the cut is before a blank, so the next window starts with it and its first token is marked
+    ** as following white space, as it would be in the whole text */
+    for (size_t i = b; i > lo + 1; i--)
+        if (text[i - 1] == '\n' && text[i - 2] == '\n')
+            return i - 2;
+    for (size_t i = b; i > lo; i--)
+        if (text[i - 1] == '\n')
+            return i - 1;
+    for (size_t i = b; i > lo; i--)
+        if (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\r')
+            return i - 1;
+    while (b > lo && ((unsigned char)text[b] & 0xC0) == 0x80)
+        b--;
+    return b;
+}
+
+vg_status vg_doc_analyze(vg_doc *d, const char *text, size_t len, const vg_docinfo *info)
+{
+    vg_status rc = vg_doc_begin(d, text, len, info);
+    return rc != VG_OK ? rc : vg_doc_window(d, text, 0, len);
 }
 
 vg_lang vg_doc_lang(const vg_doc *d) { return d->lang; }

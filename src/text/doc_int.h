@@ -37,4 +37,16 @@ static inline const vg_langdata *vg_doc_langdata(const vg_doc *d, vg_lang l)
 vg_status vg_doc_make(const vg_engine *e, const vg_mem *m, const vg_langdata *fr, const vg_langdata *en,
                       vg_doc **out);
 
+/* A document a window at a time (vg_code over VG_WINDOW_BYTES): vg_doc_begin resets d, identifies
+** the language and sets the document's memory bounds (limits.h); vg_doc_window tokenizes and
+** segments text[a..b) with offsets into the whole text, its tokens replacing the previous window's
+** and its sentences appended (their tok indices are into this window's tokens). */
+vg_status vg_doc_begin(vg_doc *d, const char *text, size_t len, const vg_docinfo *info);
+vg_status vg_doc_window(vg_doc *d, const char *text, size_t a, size_t b);
+/* Where the window starting at a ends: len if the rest fits in w bytes, else the last paragraph
+** break, else line break, else blank, in the second half of the window, else a character boundary. */
+size_t vg_doc_window_end(const char *text, size_t len, size_t a, size_t w);
+/* Bytes of memory a document of len bytes may take (VG_DOC_MEM_RATIO, VG_DOC_MEM_FLOOR). */
+size_t vg_doc_budget(size_t len);
+
 #endif

@@ -153,6 +153,8 @@ static size_t quote_end(const sg *g, size_t i)
 static vg_status push(const vg_mem *mem, vg_sentvec *out, const sg *g, size_t a, size_t b)
 {
     vg_status rc;
+    if (out->max && out->n >= out->max)
+        return VG_ELIMIT; /* the document's bound (limits.h) */
     if (out->n == out->cap &&
         (rc = vg_grow(mem, (void **)&out->v, &out->cap, out->n + 1, sizeof(vg_sentence))) != VG_OK)
         return rc;

@@ -24,11 +24,13 @@ void vg_langdata_free(vg_langdata *ld);
 typedef struct {
     vg_token *v;
     size_t n, cap;
+    size_t max_bytes; /* tokens and keys past this: VG_ELIMIT (limits.h VG_DOC_MEM_RATIO); 0: no bound */
 } vg_tokvec;
 
 typedef struct {
     vg_sentence *v;
     size_t n, cap;
+    size_t max; /* sentences past this: VG_ELIMIT; 0: no bound */
 } vg_sentvec;
 
 /* Tokenize s[0..n) with the rules of language ld (NULL: no language-specific splits). Appends to

@@ -84,6 +84,8 @@ static vg_status put_key(tk *t, size_t a, size_t b, uint32_t *klen)
 static vg_status emit(tk *t, size_t a, size_t b, vg_tokkind kind, uint8_t flags)
 {
     vg_status rc;
+    if (t->toks->max_bytes && (t->toks->n + 1) * sizeof(vg_token) + t->keys->n > t->toks->max_bytes)
+        return VG_ELIMIT; /* the document's bound (limits.h), checked before anything grows */
     if (t->toks->n == t->toks->cap &&
         (rc = vg_grow(t->mem, (void **)&t->toks->v, &t->toks->cap, t->toks->n + 1,
                       sizeof(vg_token))) != VG_OK)

@@ -251,6 +251,18 @@ static void fragments_and_damage(void)
     CHECK_EQ_INT(art.len, 0);
     CHECK_EQ_INT(vg_extract(x, "<!-- c -->", 10, NULL, NULL, 0, &art, err, sizeof err), VG_OK);
     CHECK_EQ_INT(art.len, 0);
+    /* the same with pages that have elements but no candidate for an article: the text handed out
+    ** is the empty string, not the previous article behind a length of 0 */
+    static const char *none[] = { "<html><body></body></html>", "<div><span></span></div>", "",
+                                  "<br>" };
+    for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
+        ex(news_page("", ""), NULL, NULL);
+        CHECK(art.len > 0 && strlen(art.text) == art.len);
+        CHECK_EQ_INT(vg_extract(x, none[i], strlen(none[i]), NULL, NULL, 0, &art, err, sizeof err), VG_OK);
+        CHECK_EQ_INT(art.len, 0);
+        CHECKF(art.text && art.text[0] == 0, "page %zu: \"%.40s\" left from the page before", i,
+               art.text ? art.text : "(null)");
+    }
     size_t n = 200000;
     char *deep = malloc(n * 5 + 64);
     size_t k = 0;
@@ -260,6 +272,37 @@ static void fragments_and_damage(void)
     k += 4;
     CHECK_EQ_INT(vg_extract(x, deep, k, NULL, NULL, 0, &art, err, sizeof err), VG_OK);
     free(deep);
+}
+
+/* A page over VG_EXTRACT_KEEP_BYTES: its article's text is taken without a copy, the extractor lets
+** go of its model of the page, and then reads the next page, and the huge one again, as before. */
+static void huge_page_taken_and_trimmed(void)
+{
+    static const char para[] = "<p>The talks in Vienna went on for a third day, officials said, with no sign of a deal.</p>\n";
+    size_t k = ((size_t)3 << 20) / (sizeof para - 1), n = 0;
+    char *html = malloc(k * (sizeof para - 1) + 64);
+    n += (size_t)sprintf(html, "<html><body><article>");
+    for (size_t i = 0; i < k; i++)
+        memcpy(html + n, para, sizeof para - 1), n += sizeof para - 1;
+    n += (size_t)sprintf(html + n, "</article></body></html>");
+    vg_buf body;
+    vg_buf_init(&body, &mem);
+    for (int round = 0; round < 2; round++) {
+        CHECK_EQ_INT(vg_extract(x, html, n, NULL, NULL, 0, &art, err, sizeof err), VG_OK);
+        size_t len = art.len;
+        CHECK(len > ((size_t)2 << 20) && strlen(art.text) == len);
+        const char *p = art.text;
+        vg_extractor_take_text(x, &body);
+        CHECK(body.p == p && body.n == len && body.p[len] == 0); /* the same bytes, handed over */
+        CHECK(!strncmp(body.p, "The talks in Vienna went on", 27));
+        vg_extractor_trim(x);
+        ex(news_page("", ""), NULL, NULL); /* what the extractor reads next is unaffected */
+        CHECK(has(art.text, "The foreign ministers of Iran and France") && !has(art.text, "Vienna went on"));
+        CHECK(!strncmp(body.p, "The talks in Vienna went on", 27)); /* and the text taken stays */
+        vg_extractor_trim(x);
+    }
+    vg_buf_release(&body);
+    free(html);
 }
 
 /* ---- the project's pages, each with its .expect ---- */
@@ -341,6 +384,7 @@ int main(int argc, char **argv)
     RUN(boilerplate);
     RUN(paragraphs_and_breaks);
     RUN(fragments_and_damage);
+    RUN(huge_page_taken_and_trimmed);
     RUN(pages);
     vg_extractor_free(x);
     return h_report();
