@@ -417,12 +417,7 @@ static int kind_of_thing_word(const sent_t *s, size_t j)
     static const char *const many[] = { "milliers", "centaines", "dizaines", "millions", "foule", "groupe", "groupes",
                                         "thousands", "hundreds", "dozens", "millions", "scores", "group", "groups",
                                         "crowd", "crowds", "number", "members", "membres", NULL };
-    if (j == 0)
-        return 0;
-    for (int i = 0; many[i]; i++)
-        if (!strcmp(s->t[j - 1].key, many[i]))
-            return 1;
-    return 0;
+    return j > 0 && vg_str_in(s->t[j - 1].key, many);
 }
 
 static int kind_of_thing(const sent_t *s, const np_t *np)
@@ -608,19 +603,15 @@ static size_t pp_start(const sent_t *s, int n)
     if (j == 0)
         return SIZE_MAX;
     const char *k = s->t[j - 1].key;
-    for (int q = 0; pp_preps[q]; q++)
-        if (!strcmp(k, pp_preps[q])) {
-            if ((!strcmp(k, "de") || !strcmp(k, "d'") || !strcmp(k, "of")) && kind_of_thing_word(s, j - 1))
-                return SIZE_MAX;
-            /* the preposition must follow a noun that is no actor: « avec X » after a verb is its
-            ** complement, and then the actor before is the subject anyway */
-            if (j - 1 == 0 || s->ct[j - 2].np >= 0 || is_comma(s, j - 2) ||
-                (s->ct[j - 2].nvf && !s->ct[j - 2].w &&
-                 !(j >= 3 && (tok_is(s, j - 3, VG_G_ARTICLE) || tok_is(s, j - 3, VG_G_DET)))))
-                return SIZE_MAX; /* after a verb (not a noun after its article: "the conflict") */
-            return j - 1;
-        }
-    return SIZE_MAX;
+    if (!vg_str_in(k, pp_preps) ||
+        ((!strcmp(k, "de") || !strcmp(k, "d'") || !strcmp(k, "of")) && kind_of_thing_word(s, j - 1)))
+        return SIZE_MAX;
+    /* the preposition must follow a noun that is no actor: « avec X » after a verb is its
+    ** complement, and then the actor before is the subject anyway */
+    if (j - 1 == 0 || s->ct[j - 2].np >= 0 || is_comma(s, j - 2) ||
+        (s->ct[j - 2].nvf && !s->ct[j - 2].w && !(j >= 3 && (tok_is(s, j - 3, VG_G_ARTICLE) || tok_is(s, j - 3, VG_G_DET)))))
+        return SIZE_MAX; /* after a verb (not a noun after its article: "the conflict") */
+    return j - 1;
 }
 
 /* The subject: walking left from the verb group over its clause. A quotation just before the verb
@@ -831,34 +822,29 @@ static int past_year_near(const sent_t *s, size_t i)
 /* Is the trigger noun at i inside an adjunct of time, place or circumstance (« tué dans la frappe
 ** turque », "killed in a Turkish strike", « lors de l'attaque »), not the object of the verb
 ** before it? Then it is an act of its own, stated as fact. */
-static const char *const adjunct_preps[] = { "dans", "lors", "pendant", "durant", "apres", "avant", "sous", "a",
-                                             "in", "during", "after", "amid", "before", "since", "depuis", "at",
-                                             "on", NULL };
+static const char *const adjunct_preps[] = { "dans", "lors", "pendant", "durant", "apres", "avant", "sous", "in",
+                                             "during", "after", "amid", "before", "since", "depuis", NULL };
+/* ... and what may also open a phrase after a comma that ends a verb's object (« , à l'occasion de »,
+** ", at the request of") without making a trigger noun an adjunct */
+static const char *const comma_openers[] = { "a", "at", "on", NULL };
 
 static int adjunct_prep(const sent_t *s, size_t j)
 {
-    for (int k = 0; j < s->nt && adjunct_preps[k]; k++)
-        if (!strcmp(s->t[j].key, adjunct_preps[k]))
-            return 1;
-    return 0;
+    return j < s->nt && (vg_str_in(s->t[j].key, adjunct_preps) || vg_str_in(s->t[j].key, comma_openers));
 }
 
 static int in_adjunct(const sent_t *s, size_t i)
 {
-    static const char *const preps[] = { "dans", "lors", "pendant", "durant", "apres", "avant", "sous", "in",
-                                         "during", "after", "amid", "before", "since", "depuis", NULL };
     for (size_t j = i, n = 0; j > 0 && n < 4; n++) {
         j--;
         if (tok_is(s, j, VG_G_DET) || tok_is(s, j, VG_G_ARTICLE) || tok_is(s, j, VG_G_OF) ||
             (s->ct[j].np >= 0 && s->c->np[s->ct[j].np].kind == NP_COUNTRY))
             continue; /* « de la », "a Turkish" */
-        for (int k = 0; preps[k]; k++)
-            if (!strcmp(s->t[j].key, preps[k])) /* after a verb, a comma or at the start: the
-                                                 ** clause's adjunct ("involvement in attacks" is
-                                                 ** a noun's complement) */
-                return j == 0 || is_comma(s, j - 1) || s->ct[j - 1].skip ||
-                       (s->ct[j - 1].nvf && s->ct[j - 1].np < 0 && !s->ct[j - 1].w);
-        return 0;
+        /* after a verb, a comma or at the start: the clause's adjunct ("involvement in attacks" is a
+        ** noun's complement) */
+        return vg_str_in(s->t[j].key, adjunct_preps) &&
+               (j == 0 || is_comma(s, j - 1) || s->ct[j - 1].skip ||
+                (s->ct[j - 1].nvf && s->ct[j - 1].np < 0 && !s->ct[j - 1].w));
     }
     return 0;
 }

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "vigie.h"
 #include "limits.h"
@@ -101,6 +102,15 @@ vg_status vg_walk(const vg_mem *mem, const char *dir, vg_walk_fn fn, void *ctx);
 ** Returns VG_EIO with a message in err on failure. */
 typedef size_t (*vg_key_fn)(const char *s, size_t n, char *out, size_t cap);
 vg_status vg_strset_load(vg_strset *s, const char *path, vg_key_fn key, char *err, size_t errcap);
+
+/* Is s one of the strings of list (NULL-terminated)? For the short word lists of rules. */
+static inline int vg_str_in(const char *s, const char *const *list)
+{
+    for (; *list; list++)
+        if (!strcmp(s, *list))
+            return 1;
+    return 0;
+}
 
 /* Copy at most n bytes of s, and at most cap-1 in all, NUL-terminated: the coder's snprintf(d, cap,
 ** "%.*s", n, s) without the formatting cost on its hot path. */

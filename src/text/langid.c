@@ -52,14 +52,6 @@ static void count_function_words(const vg_langdata *fr, const vg_langdata *en, c
 static const char *const romance[] = { "es", "it", "pt", "ca", "gl", "ro", "oc", "la", "co", NULL };
 static const char *const germanic[] = { "nl", "de", "da", "sv", "no", "nb", "nn", "af", "fy", "sco", "lb", NULL };
 
-static int kin(const char *code, const char *const *list)
-{
-    for (; *list; list++)
-        if (!strcmp(code, *list))
-            return 1;
-    return 0;
-}
-
 vg_lang vg_langid(const vg_langdata *fr, const vg_langdata *en, const char *s, size_t n, char code[8])
 {
     size_t m = clean_prefix(s, n, VG_LANGID_BYTES);
@@ -77,11 +69,11 @@ vg_lang vg_langid(const vg_langdata *fr, const vg_langdata *en, const char *s, s
         ** is plain from its function words (a fifth of the words, a quarter in French, and twice the other's), the
         ** passage is that language; Spanish or Italian, which share « de », « la », « en » with
         ** French, can reach that share: a language close to the one the words suggest stays. */
-        if (m < VG_LANGID_SHORT && nen >= 2 && 5 * nen >= nw && nen >= 2 * nfr && !kin(code, germanic)) {
+        if (m < VG_LANGID_SHORT && nen >= 2 && 5 * nen >= nw && nen >= 2 * nfr && !vg_str_in(code, germanic)) {
             strcpy(code, "en");
             return VG_LANG_EN;
         }
-        if (m < VG_LANGID_SHORT && nfr >= 3 && 4 * nfr >= nw && nfr >= 2 * nen && !kin(code, romance)) {
+        if (m < VG_LANGID_SHORT && nfr >= 3 && 4 * nfr >= nw && nfr >= 2 * nen && !vg_str_in(code, romance)) {
             strcpy(code, "fr");
             return VG_LANG_FR;
         }
